@@ -1,0 +1,91 @@
+"""Command line: ``python -m borderatlas validate|manifest|build-geodata|export-site|bench``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from borderatlas.data import DEFAULT_ROOT, load_atlas
+from borderatlas.manifest import write_manifest
+
+
+def _validate(args: argparse.Namespace) -> int:
+    """Print one line per problem; exit 1 when there is any."""
+    root = Path(args.dir)
+    if not root.is_dir():
+        print(f"{root}: not a directory", file=sys.stderr)
+        return 2
+    atlas = load_atlas(root)
+    for problem in sorted(atlas.problems):
+        print(problem)
+    if atlas.problems:
+        print(f"{len(atlas.problems)} problem(s) in {root}", file=sys.stderr)
+        return 1
+    counts = ", ".join(
+        f"{len(atlas.layer(n))} {n}" for n in ("sections", "zone_lines", "areas", "places")
+    )
+    print(
+        f"{root}: clean ({counts}, {len(atlas.events)} events, {len(atlas.bibliography)} sources)"
+    )
+    return 0
+
+
+def _manifest(args: argparse.Namespace) -> int:
+    """Rewrite the checksum manifest after an intended data change."""
+    print(write_manifest(Path(args.dir)))
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    """Regenerate derived geometry from the installed source packages."""
+    from borderatlas.build import run
+
+    out = Path(args.out)
+    run(out)
+    write_manifest(out)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """Write the static site (no Python needed to view it)."""
+    from borderatlas.export import export_site
+
+    print(export_site(load_atlas(Path(args.data)), Path(args.out)))
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    """Run the browser benchmark; see ``bench/README`` in the repository README."""
+    from borderatlas.bench import main as bench_main
+
+    return bench_main(args.rest)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse arguments and dispatch to a sub-command."""
+    parser = argparse.ArgumentParser(prog="python -m borderatlas", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check geodata/ and report every problem")
+    p.add_argument("dir", nargs="?", default=str(DEFAULT_ROOT))
+    p.set_defaults(func=_validate)
+    p = sub.add_parser("manifest", help="rewrite geodata/MANIFEST.sha256")
+    p.add_argument("dir", nargs="?", default=str(DEFAULT_ROOT))
+    p.set_defaults(func=_manifest)
+    p = sub.add_parser("build-geodata", help="derive geometry from installed datasets")
+    p.add_argument("out", nargs="?", default=str(DEFAULT_ROOT))
+    p.set_defaults(func=_build)
+    p = sub.add_parser("export-site", help="write a static HTML + GeoJSON site")
+    p.add_argument("out")
+    p.add_argument("--data", default=str(DEFAULT_ROOT))
+    p.set_defaults(func=_export)
+    p = sub.add_parser("bench", help="browser benchmark of the running app")
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=_bench)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

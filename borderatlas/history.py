@@ -1,0 +1,121 @@
+"""Questions users ask of the chronicle: what happened here, what was its status, where is X."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from borderatlas.data import Atlas
+from borderatlas.validate import parse_date
+
+Kind = Literal["section", "area"]
+NAME_FIELDS = ("name_en", "name_ru", "name_zh", "name_zh_pinyin", "name_ru_latn")
+
+
+class UnknownFeatureError(KeyError):
+    """An id that names no section or area in the loaded data."""
+
+    def __str__(self) -> str:
+        """Show the message without KeyError's extra quotes."""
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One gazetteer match: which feature, how it is labelled, which name matched."""
+
+    feature_type: str
+    feature_id: str | None
+    label: str
+    matched: str
+    score: int
+
+
+def _ids(atlas: Atlas, kind: Kind) -> set[str]:
+    """Ids of the loaded sections or areas."""
+    frame = atlas.sections if kind == "section" else atlas.areas
+    return set(frame["id"]) if len(frame) else set()
+
+
+def _require(atlas: Atlas, kind: Kind, feature_id: str) -> None:
+    """Raise a clear error for an id that is not in the data."""
+    if kind not in ("section", "area"):
+        raise UnknownFeatureError(f"unknown feature kind {kind!r}; expected 'section' or 'area'")
+    if feature_id not in _ids(atlas, kind):
+        raise UnknownFeatureError(f"unknown {kind} id {feature_id!r}")
+
+
+def events_for(atlas: Atlas, kind: Kind, feature_id: str) -> list[dict[str, Any]]:
+    """Events that concern a section or area, oldest first."""
+    _require(atlas, kind, feature_id)
+    key = "section_ids" if kind == "section" else "area_ids"
+    return [e for e in atlas.events if feature_id in e[key]]
+
+
+def _as_date(when: int | dt.date) -> dt.date:
+    """Read a bare year as its last day: the state at the end of that year."""
+    return dt.date(when, 12, 31) if isinstance(when, int) else when
+
+
+def _row_at(rows: list[dict[str, Any]], when: dt.date) -> dict[str, Any] | None:
+    """The interval row in force on a date (``to`` is exclusive)."""
+    for row in rows:
+        start = parse_date(row["from"])
+        end = parse_date(row["to"]) if row.get("to") else dt.date.max
+        if start <= when < end:
+            return row
+    return None
+
+
+def history_of(atlas: Atlas, kind: Kind, feature_id: str) -> dict[str, Any]:
+    """The narrative, timeline, holders and accounts recorded for a feature (may be empty)."""
+    _require(atlas, kind, feature_id)
+    return atlas.feature_history[f"{kind}s"].get(feature_id, {})
+
+
+def status_at(atlas: Atlas, section_id: str, when: int | dt.date) -> str | None:
+    """Status of a section at the end of a year (or on a date); None before its first record."""
+    row = _row_at(history_of(atlas, "section", section_id).get("timeline", []), _as_date(when))
+    return row["status"] if row else None
+
+
+def holder_at(atlas: Atlas, area_id: str, when: int | dt.date) -> str | None:
+    """Who held an area at the end of a year (or on a date); None when unrecorded."""
+    row = _row_at(history_of(atlas, "area", area_id).get("holders", []), _as_date(when))
+    return row["holder"] if row else None
+
+
+def normalise(text: str) -> str:
+    """Fold case, width and diacritics so 'Heixiazi', 'HEIXIAZI' and 'hēixiāzi' all match."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.replace("ё", "е").split())
+
+
+def _names(entry: dict[str, Any]) -> list[str]:
+    """All names of a gazetteer entry or feature, primary first."""
+    names = [entry.get(f) for f in NAME_FIELDS]
+    return [n for n in [*names, *entry.get("alt_names", [])] if isinstance(n, str) and n]
+
+
+def search(atlas: Atlas, query: str, limit: int = 20) -> list[SearchHit]:
+    """Find features by any of their names in any language; exact beats prefix beats substring."""
+    q = normalise(query)
+    if not q:
+        return []
+    best: dict[tuple[str, str | None, str], SearchHit] = {}
+    for entry in atlas.gazetteer:
+        for name in _names(entry):
+            n = normalise(name)
+            score = 3 if n == q else 2 if n.startswith(q) else 1 if q in n else 0
+            if not score:
+                continue
+            key = (entry["type"], entry.get("feature_id"), entry["id"])
+            if key not in best or best[key].score < score:
+                best[key] = SearchHit(
+                    entry["type"], entry.get("feature_id"), entry["name_en"], name, score
+                )
+    hits = sorted(best.values(), key=lambda h: (-h.score, h.label))
+    return hits[:limit]

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# One command: set up and run the app on the bundled data (http://localhost:8501).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+exec .venv/bin/streamlit run app.py "$@"
