@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from borderatlas.data import DEFAULT_ROOT, load_atlas
+from borderatlas.datapackage import check_datapackage, write_datapackage
 from borderatlas.manifest import write_manifest
 
 
@@ -18,6 +19,7 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"{root}: not a directory", file=sys.stderr)
         return 2
     atlas = load_atlas(root)
+    atlas.problems += check_datapackage(root)
     for problem in sorted(atlas.problems):
         print(problem)
     if atlas.problems:
@@ -33,8 +35,10 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _manifest(args: argparse.Namespace) -> int:
-    """Rewrite the checksum manifest after an intended data change."""
-    print(write_manifest(Path(args.dir)))
+    """Rewrite datapackage.json and the checksum manifest after an intended data change."""
+    root = Path(args.dir)
+    print(write_datapackage(root))
+    print(write_manifest(root))
     return 0
 
 
@@ -44,6 +48,7 @@ def _build(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     run(out)
+    write_datapackage(out)
     write_manifest(out)
     return 0
 
@@ -70,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("validate", help="check geodata/ and report every problem")
     p.add_argument("dir", nargs="?", default=str(DEFAULT_ROOT))
     p.set_defaults(func=_validate)
-    p = sub.add_parser("manifest", help="rewrite geodata/MANIFEST.sha256")
+    p = sub.add_parser("manifest", help="rewrite geodata/datapackage.json and MANIFEST.sha256")
     p.add_argument("dir", nargs="?", default=str(DEFAULT_ROOT))
     p.set_defaults(func=_manifest)
     p = sub.add_parser("build-geodata", help="derive geometry from installed datasets")

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from pyproj import Geod
 
+from borderatlas.datapackage import write_datapackage
 from borderatlas.manifest import write_manifest
 
 GEOD = Geod(ellps="WGS84")
@@ -244,6 +245,7 @@ def write_geodata(root: Path, files: dict[str, Any]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         text = content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
         path.write_text(text, encoding="utf-8")
+    write_datapackage(root)
     write_manifest(root)
     return root
 

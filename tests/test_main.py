@@ -39,3 +39,19 @@ def test_module_runs_as_a_program(make_geodata, mini_files):
         check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_validate_reports_a_stale_datapackage(make_geodata, mini_files, capsys):
+    root = make_geodata(mini_files)
+    (root / "datapackage.json").write_text("{}\n", encoding="utf-8")
+    (root / "MANIFEST.sha256").unlink()
+    main(["manifest", str(root)])
+    assert main(["validate", str(root)]) == 0
+    (root / "versions.json").write_text(
+        '{"versions": [{"id": "v1", "date": "1991", "label_en": "a", "description_en": "b"}]}',
+        encoding="utf-8",
+    )
+    assert main(["validate", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "datapackage.json: -: -: stale: does not describe the current files" in out
+    assert "versions.json: -: -: checksum does not match the manifest (file changed)" in out
