@@ -59,14 +59,15 @@ def _as_date(when: int | dt.date) -> dt.date:
     return dt.date(when, 12, 31) if isinstance(when, int) else when
 
 
-def _row_at(rows: list[dict[str, Any]], when: dt.date) -> dict[str, Any] | None:
-    """The interval row in force on a date (``to`` is exclusive)."""
-    for row in rows:
-        start = parse_date(row["from"])
-        end = parse_date(row["to"]) if row.get("to") else dt.date.max
-        if start <= when < end:
-            return row
-    return None
+def _rows_at(rows: list[dict[str, Any]], when: dt.date) -> list[dict[str, Any]]:
+    """The interval rows in force on a date (``to`` is exclusive)."""
+    return [
+        row
+        for row in rows
+        if parse_date(row["from"])
+        <= when
+        < (parse_date(row["to"]) if row.get("to") else dt.date.max)
+    ]
 
 
 def history_of(atlas: Atlas, kind: Kind, feature_id: str) -> dict[str, Any]:
@@ -77,14 +78,20 @@ def history_of(atlas: Atlas, kind: Kind, feature_id: str) -> dict[str, Any]:
 
 def status_at(atlas: Atlas, section_id: str, when: int | dt.date) -> str | None:
     """Status of a section at the end of a year (or on a date); None before its first record."""
-    row = _row_at(history_of(atlas, "section", section_id).get("timeline", []), _as_date(when))
-    return row["status"] if row else None
+    rows = _rows_at(history_of(atlas, "section", section_id).get("timeline", []), _as_date(when))
+    return rows[0]["status"] if rows else None
+
+
+def holders_at(atlas: Atlas, area_id: str, when: int | dt.date) -> list[str]:
+    """Everyone holding part of an area at the end of a year (two after a split island)."""
+    rows = _rows_at(history_of(atlas, "area", area_id).get("holders", []), _as_date(when))
+    return sorted({row["holder"] for row in rows})
 
 
 def holder_at(atlas: Atlas, area_id: str, when: int | dt.date) -> str | None:
-    """Who held an area at the end of a year (or on a date); None when unrecorded."""
-    row = _row_at(history_of(atlas, "area", area_id).get("holders", []), _as_date(when))
-    return row["holder"] if row else None
+    """Who held an area at the end of a year, ``CHN + RUS`` when divided; None when unrecorded."""
+    holders = holders_at(atlas, area_id, when)
+    return " + ".join(holders) if holders else None
 
 
 def normalise(text: str) -> str:

@@ -147,6 +147,7 @@ def _history_problems(
                 ids = [r.get("event_id") for r in rows]
                 out += _missing(FEATURES, fid, field, ids, event, "event")
                 out += _interval_problems(fid, field, rows)
+            out += _source_problems(FEATURES, fid, "sources", entry.get("sources", []), bib)
             for i, acc in enumerate(entry.get("accounts", [])):
                 out += _source_problems(FEATURES, fid, f"accounts.{i}.sources", acc["sources"], bib)
     return out

@@ -213,7 +213,7 @@ ACCOUNTS = {
 }
 FEATURE_HISTORY = _obj(
     {"narrative_en": TEXT, "timeline": TIMELINE},
-    {"holders": HOLDERS, "accounts": ACCOUNTS},
+    {"holders": HOLDERS, "accounts": ACCOUNTS, "sources": KEYS},
 )
 FEATURES_FILE = _obj(
     {

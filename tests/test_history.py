@@ -11,6 +11,7 @@ from borderatlas.history import (
     UnknownFeatureError,
     events_for,
     holder_at,
+    holders_at,
     normalise,
     search,
     status_at,
@@ -82,6 +83,15 @@ def test_search_ranks_exact_first_and_ignores_blank(atlas):
     assert search(atlas, "   ") == []
     hits = search(atlas, "alias s-a")
     assert hits[0].feature_id == "s-a" and hits[0].score == 3
+
+
+def test_divided_area_has_two_holders(make_geodata, mini_files):
+    holders = mini_files["history/features.json"]["areas"]["a-1"]["holders"]
+    holders.append({"from": "2008-10-14", "to": None, "holder": "RUS"})
+    atlas = load_atlas(make_geodata(mini_files))
+    assert holders_at(atlas, "a-1", 2010) == ["CHN", "RUS"]
+    assert holder_at(atlas, "a-1", 2010) == "CHN + RUS"
+    assert holder_at(atlas, "a-1", 1850) is None
 
 
 def test_normalise_folds_diacritics_and_yo():
