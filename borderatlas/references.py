@@ -88,7 +88,7 @@ def check_references(
         out += _source_problems(VERSIONS, v["id"], "sources", v.get("sources", []), bibliography)
 
     out += _event_problems(events, sec, area, bibliography)
-    out += _history_problems(history, sec, area, event, bibliography)
+    out += _history_problems(history, sec, area, {e["id"]: e for e in events}, bibliography)
     out += _gazetteer_problems(gazetteer, sec, area, place)
     return out
 
@@ -129,10 +129,10 @@ def _history_problems(
     history: dict[str, dict[str, dict[str, Any]]],
     sec: set[str],
     area: set[str],
-    event: set[str],
+    event: dict[str, dict[str, Any]],
     bib: set[str],
 ) -> list[Problem]:
-    """Per-feature histories must exist for every feature and point only at real events."""
+    """Per-feature histories must exist for every feature and agree with the events they cite."""
     out: list[Problem] = []
     for kind, known in (("sections", sec), ("areas", area)):
         entries = history.get(kind, {})
@@ -145,11 +145,25 @@ def _history_problems(
             for field in ("timeline", "holders"):
                 rows = entry.get(field, [])
                 ids = [r.get("event_id") for r in rows]
-                out += _missing(FEATURES, fid, field, ids, event, "event")
+                out += _missing(FEATURES, fid, field, ids, set(event), "event")
                 out += _interval_problems(fid, field, rows)
+                out += _event_date_problems(fid, field, rows, event)
             out += _source_problems(FEATURES, fid, "sources", entry.get("sources", []), bib)
             for i, acc in enumerate(entry.get("accounts", [])):
                 out += _source_problems(FEATURES, fid, f"accounts.{i}.sources", acc["sources"], bib)
+    return out
+
+
+def _event_date_problems(
+    fid: str, field: str, rows: list[dict[str, Any]], event: dict[str, dict[str, Any]]
+) -> list[Problem]:
+    """A status or holder change caused by an event must start on that event's date."""
+    out = []
+    for i, row in enumerate(rows):
+        cause = event.get(row.get("event_id") or "")
+        if cause and row["from"] not in (cause["date"], cause.get("end_date")):
+            msg = f"starts {row['from']} but its event {cause['id']!r} is dated {cause['date']}"
+            out.append(Problem(FEATURES, fid, f"{field}.{i}.from", msg))
     return out
 
 

@@ -183,7 +183,7 @@ def mini_geodata_files() -> dict[str, Any]:
                     "narrative_en": "N.",
                     "timeline": [
                         {"from": "1860", "to": "1991-05-16", "status": "treaty", "event_id": None},
-                        {"from": "1991-05-16", "to": None, "status": "agreed", "event_id": "e-1"},
+                        {"from": "1991-05-16", "to": None, "status": "agreed", "event_id": None},
                     ],
                 }
                 for s in ("s-a", "s-b")

@@ -171,3 +171,12 @@ def test_missing_file_is_reported(make_geodata, mini_files):
 
 def test_problem_renders_one_line():
     assert str(Problem("a.json", "x", "f", "bad")) == "a.json: x: f: bad"
+
+
+def test_timeline_row_must_start_on_its_event_date(make_geodata, mini_files):
+    mini_files["history/features.json"]["sections"]["s-a"]["timeline"][1]["event_id"] = "e-1"
+    msgs = problems_of(make_geodata, mini_files)
+    assert (
+        "history/features.json: s-a: timeline.1.from: starts 1991-05-16 "
+        "but its event 'e-1' is dated 2008-10-14" in msgs
+    )
