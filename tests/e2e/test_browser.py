@@ -1,0 +1,121 @@
+"""Browser tests: real Streamlit server, headless Chromium, maps drawn from local assets only."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+MAP = 'iframe[title="streamlit_folium.st_folium"]'
+TIMEOUT = 30_000
+
+
+def open_page(page, app_url: str, path: str):
+    """Go to a page, wait for its map's vector paths; return the map frame and seconds taken."""
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    start = time.perf_counter()
+    page.goto(app_url + path)
+    frame = page.frame_locator(MAP).first
+    frame.locator(".leaflet-overlay-pane path").first.wait_for(timeout=TIMEOUT)
+    took = time.perf_counter() - start
+    host = urlparse(app_url).netloc
+    outside = [u for u in requests if urlparse(u).netloc not in (host, "")]
+    assert outside == [], f"requests left the machine: {outside}"
+    return frame, took
+
+
+def click_path(page, frame, selector: str) -> None:
+    """Bring a path into view, then click a point on its stroke (a bbox centre can miss it)."""
+    target = frame.locator(selector).first
+    target.wait_for(state="attached", timeout=TIMEOUT)
+    target.evaluate("""el => new Promise(done => {
+        let layer = null;
+        window.map.eachLayer(l => { if (l._path === el) layer = l; });
+        window.map.once('moveend', () => setTimeout(done, 50));
+        window.map.fitBounds(layer.getBounds(), {animate: false, padding: [40, 40]});
+    })""")
+    point = target.evaluate("""el => {
+        const p = el.getPointAtLength(el.getTotalLength() / 2);
+        const svg = el.ownerSVGElement, r = svg.getBoundingClientRect(), vb = svg.viewBox.baseVal;
+        return {x: r.x + (p.x - vb.x) * r.width / vb.width,
+                y: r.y + (p.y - vb.y) * r.height / vb.height};
+    }""")
+    box = page.locator(MAP).first.bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+
+@pytest.mark.parametrize("path", ["/", "/border_map", "/compare", "/timeline", "/disputed_areas"])
+def test_each_page_draws_its_map(page, app_url, shots, path):
+    frame, took = open_page(page, app_url, path)
+    assert frame.locator(".leaflet-overlay-pane path").count() > 0
+    assert "OpenStreetMap contributors, ODbL" in frame.locator(".leaflet-control-attribution").inner_text()
+    page.wait_for_load_state("networkidle")
+    name = path.strip("/") or "home"
+    page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+    print(f"{path}: map drawn in {took:.2f} s")
+
+
+def test_toggling_a_layer_adds_and_removes_paths(page, app_url, shots):
+    frame, _ = open_page(page, app_url, "/border_map")
+    areas = frame.locator("path.ba-area")
+    areas.first.wait_for(timeout=TIMEOUT)
+    toggle = page.get_by_text("Disputed / transferred areas")
+    toggle.click()
+    areas.first.wait_for(state="detached", timeout=TIMEOUT)
+    assert areas.count() == 0
+    page.screenshot(path=str(shots / "border_map_no_areas.png"))
+    toggle.click()
+    areas.first.wait_for(timeout=TIMEOUT)
+    assert areas.count() > 0
+    # back to the default layers: the shareable link drops the parameter (replaceState, no nav)
+    page.wait_for_function("() => !location.search.includes('layers')", timeout=TIMEOUT)
+
+
+def test_clicking_a_section_shows_its_events_and_reselection_works(page, app_url, shots):
+    frame, _ = open_page(page, app_url, "/border_map")
+    panel = page.locator('div.ba-panel[data-feature="section:rus-e-ussuri"]')
+    start = time.perf_counter()
+    click_path(page, frame, "path.ba-id-rus-e-ussuri")
+    panel.wait_for(timeout=TIMEOUT)
+    print(f"click-to-panel: {time.perf_counter() - start:.2f} s")
+    assert "Events (2)" in panel.inner_text()
+    assert "Clash on Zhenbao <island>" in panel.inner_text()  # escaped, shown as text
+    frame.locator("path.ba-selected_section").first.wait_for(timeout=TIMEOUT)
+    page.screenshot(path=str(shots / "border_map_clicked.png"))
+    assert "feature=section%3Arus-e-ussuri" in page.url or "feature=section:rus-e-ussuri" in page.url
+    page.get_by_role("button", name="Clear selection").click()
+    panel.wait_for(state="detached", timeout=TIMEOUT)
+    click_path(page, frame, "path.ba-id-rus-e-ussuri")  # the same feature again
+    panel.wait_for(timeout=TIMEOUT)
+
+
+def test_compare_page_shows_both_lines_and_differences(page, app_url, shots):
+    frame, _ = open_page(page, app_url, "/compare")
+    # paths outside the current view are attached but empty ("M0 0"), so wait for attachment
+    for selector in ("path.ba-version[class*='ba-id-v0-']", "path.ba-version[class*='ba-id-v1-']",
+                     "path.ba-difference"):
+        frame.locator(selector).first.wait_for(state="attached", timeout=TIMEOUT)
+    assert frame.locator("path.ba-difference").first.is_visible()  # the view is on the change
+    assert page.get_by_text("What “the 2001 line” means").count() == 1
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=TIMEOUT)
+    assert page.get_by_text("differ (1)").count() == 1
+    page.screenshot(path=str(shots / "compare_detail.png"), full_page=True)
+
+
+def test_deep_link_restores_view(page, app_url, shots):
+    link = "/border_map?feature=area:heixiazi-transfer&layers=areas,pair:CHN-RUS-E&year=1995"
+    frame, _ = open_page(page, app_url, link)
+    page.locator('div.ba-panel[data-feature="area:heixiazi-transfer"]').wait_for(timeout=TIMEOUT)
+    frame.locator("path.ba-selected_area").first.wait_for(timeout=TIMEOUT)
+    assert frame.locator("path.ba-place").count() == 0
+    assert frame.locator("path.ba-id-kaz-ili").count() == 0  # CHN-KAZ pair hidden
+    assert page.get_by_text("Section status in 1995").count() == 1
+    page.screenshot(path=str(shots / "deep_link.png"))
+
+
+def test_bad_link_gives_notice(page, app_url):
+    open_page(page, app_url, "/border_map?year=abc")
+    page.get_by_text("Ignored year 'abc'").wait_for(timeout=TIMEOUT)
