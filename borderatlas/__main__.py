@@ -10,6 +10,7 @@ from pathlib import Path
 from borderatlas.data import DEFAULT_ROOT, load_atlas
 from borderatlas.datapackage import check_datapackage, write_datapackage
 from borderatlas.manifest import write_manifest
+from borderatlas.problems import Problem
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -20,7 +21,7 @@ def _validate(args: argparse.Namespace) -> int:
         return 2
     atlas = load_atlas(root)
     atlas.problems += check_datapackage(root)
-    for problem in sorted(atlas.problems):
+    for problem in sorted(atlas.problems, key=Problem.sort_key):
         print(problem)
     if atlas.problems:
         print(f"{len(atlas.problems)} problem(s) in {root}", file=sys.stderr)

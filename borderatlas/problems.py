@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """A problem found in ``geodata/``, named by file, feature id and field."""
 
@@ -14,6 +14,10 @@ class Problem:
     field: str | None
     message: str
     left_out: bool = False
+
+    def sort_key(self) -> tuple[str, str, str, str]:
+        """Order reports by file, then feature, then field (None sorts first)."""
+        return (self.file, self.feature_id or "", self.field or "", self.message)
 
     def __str__(self) -> str:
         """Render as ``file: feature: field: message`` for one-line reports."""
