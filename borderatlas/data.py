@@ -6,11 +6,13 @@ named and left out on its own while the rest of its layer still loads.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
 from borderatlas import references as ref
@@ -62,7 +64,7 @@ AREA_TOLERANCE = 0.15  # published vs computed area beyond this needs an area_no
 MEASURE_TOLERANCE = 0.01  # stored geodesic figures must match the geometry this closely
 
 
-@dataclass
+@dataclass(eq=False)
 class Atlas:
     """Everything in ``geodata/`` that passed validation, plus what did not and why."""
 
@@ -93,12 +95,19 @@ class Atlas:
         return getattr(self, name)
 
 
-def _frame(rows: list[tuple[dict[str, Any], BaseGeometry]]) -> gpd.GeoDataFrame:
-    """Turn healthy (properties, geometry) pairs into a GeoDataFrame in EPSG:4326."""
+def _frame(
+    rows: list[tuple[dict[str, Any], BaseGeometry]], columns: Iterable[str] = ()
+) -> gpd.GeoDataFrame:
+    """Turn healthy (properties, geometry) pairs into a GeoDataFrame in EPSG:4326.
+
+    Every schema column exists even when the layer was left out entirely, so pages that
+    filter on a column (``zone_id``, ``pair``…) still work on an empty layer.
+    """
     props = [dict(p) for p, _ in rows]
     frame = gpd.GeoDataFrame(props, geometry=[g for _, g in rows], crs="EPSG:4326")
-    if "id" not in frame.columns:
-        frame["id"] = []
+    for column in ("id", *columns):
+        if column not in frame.columns:
+            frame[column] = pd.Series([None] * len(frame), index=frame.index, dtype=object)
     return frame
 
 
@@ -238,6 +247,38 @@ def _measure_problems(
     return out
 
 
+def _zone_problems(
+    zones: list[dict[str, Any]],
+    sections: list[tuple[dict[str, Any], BaseGeometry]],
+    zone_lines: list[tuple[dict[str, Any], BaseGeometry]],
+) -> list[Problem]:
+    """A zone can only be spliced if its junctions are vertices of its section, in order."""
+    lines = {p["id"]: g for p, g in sections}
+    old = {p["zone_id"]: g for p, g in zone_lines if p["kind"] == "old"}
+    out = []
+    for zone in zones:
+        zid, line = zone["id"], lines.get(zone["section_id"])
+        if line is None or line.geom_type != "LineString":
+            msg = "its section is missing or not a single LineString, so it cannot be spliced"
+            out.append(Problem(ref.ZONES, zid, "section_id", msg, left_out=True))
+            continue
+        coords = [tuple(c) for c in line.coords]
+        ends = [tuple(j) for j in zone["junctions"]]
+        if not all(j in coords for j in ends) or coords.index(ends[0]) >= coords.index(ends[1]):
+            msg = "junctions must be two vertices of the section, in line order"
+            out.append(Problem(ref.ZONES, zid, "junctions", msg, left_out=True))
+            continue
+        piece = old.get(zid)
+        if piece is None:
+            out.append(
+                Problem(ref.ZONES, zid, "id", "no `old` line in zone_lines.geojson", left_out=True)
+            )
+        elif {tuple(piece.coords[0]), tuple(piece.coords[-1])} != set(ends):
+            msg = "the old line must run from junction to junction"
+            out.append(Problem(ref.ZONE_LINES, f"{zid}-old", "geometry", msg, left_out=True))
+    return out
+
+
 def load_atlas(root: Path | None = None, *, check_integrity: bool = True) -> Atlas:
     """Load and validate all of ``geodata/``; never raises on bad data, reports it instead."""
     root = Path(root) if root is not None else DEFAULT_ROOT
@@ -268,8 +309,17 @@ def load_atlas(root: Path | None = None, *, check_integrity: bool = True) -> Atl
         gazetteer=records["gazetteer"],
         bibliography=set(bibliography),
     )
-    layers = {name: _frame(good) for name, good in rows.items()}
+    layers = {
+        name: _frame(good, LAYERS[name][1].get("properties", {})) for name, good in rows.items()
+    }
     problems += _measure_problems(rows["sections"], rows["areas"])
+    zone_problems = _zone_problems(records["zones"], rows["sections"], rows["zone_lines"])
+    problems += zone_problems
+    unusable = {p.feature_id for p in zone_problems if p.file == ref.ZONES}
+    unusable |= {
+        p.feature_id.removesuffix("-old") for p in zone_problems if p.file == ref.ZONE_LINES
+    }
+    records["zones"] = [z for z in records["zones"] if z["id"] not in unusable]
     if check_integrity:
         problems += check_manifest(root)
     return Atlas(

@@ -76,9 +76,11 @@ def history_of(atlas: Atlas, kind: Kind, feature_id: str) -> dict[str, Any]:
     return atlas.feature_history[f"{kind}s"].get(feature_id, {})
 
 
-def status_at(atlas: Atlas, section_id: str, when: int | dt.date) -> str | None:
-    """Status of a section at the end of a year (or on a date); None before its first record."""
-    rows = _rows_at(history_of(atlas, "section", section_id).get("timeline", []), _as_date(when))
+def status_at(
+    atlas: Atlas, section_id: str, when: int | dt.date, kind: Kind = "section"
+) -> str | None:
+    """Status of a section (or area) at the end of a year or on a date; None before any record."""
+    rows = _rows_at(history_of(atlas, kind, section_id).get("timeline", []), _as_date(when))
     return rows[0]["status"] if rows else None
 
 

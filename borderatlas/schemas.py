@@ -136,11 +136,11 @@ ZONES_FILE = _obj(
                         "maxItems": 4,
                     },
                     "change_date": DATE,
+                    "junctions": {"type": "array", "items": LON_LAT, "minItems": 2, "maxItems": 2},
                     "sources": KEYS,
                 },
                 {
                     "change_event": {"anyOf": [ID, {"type": "null"}]},
-                    "junctions": {"type": "array", "items": LON_LAT},
                     "old_source": TEXT,
                 },
             ),

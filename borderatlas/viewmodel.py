@@ -1,22 +1,23 @@
 """What the pages show, computed from an Atlas: statuses in a year, version lines, diffs, search.
 
-Thin adapters over ``history`` (lead), ``lines`` and ``compare`` (GEO helper): where a module
-does not offer a call yet, a small local fallback written against docs/DATA_MODEL.md is used.
+Thin adapters over ``history``, ``lines`` and ``compare`` shaped for tables and layers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
+import functools
 import math
 from dataclasses import dataclass
 from typing import Any
 
 import geopandas as gpd
-from shapely.geometry import box
-from shapely.ops import linemerge, polygonize, unary_union
 
 from borderatlas import history
+from borderatlas.compare import changes_between
+from borderatlas.data import Atlas
+from borderatlas.lines import SOVIET_END, LineSet, norm_date
+from borderatlas.validate import parse_date
 
 STATUSES = ("treaty", "disputed", "agreed", "demarcated")
 COUNTRY_NAMES = {
@@ -40,35 +41,9 @@ class Hit:
     matched: str
 
 
-def _optional(module: str, name: str) -> Any:
-    """Return ``borderatlas.<module>.<name>`` if that exists yet, else None."""
-    try:
-        mod = importlib.import_module(f"borderatlas.{module}")
-    except ImportError:
-        return None
-    return getattr(mod, name, None)
-
-
 def day(value: str | None) -> dt.date | None:
-    """Parse an ISO date of year/month/day precision to its first day."""
-    if not value:
-        return None
-    parts = [int(p) for p in str(value).split("-")]
-    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def year_end(year: int) -> dt.date:
-    """Give the day whose state a year shows: its last, so the year's events count."""
-    return dt.date(year, 12, 31)
-
-
-def _interval_value(rows: list[dict[str, Any]], key: str, when: dt.date) -> str | None:
-    """Value of ``key`` in the row whose [from, to) interval contains ``when``."""
-    for row in rows or []:
-        start, end = day(row.get("from")), day(row.get("to"))
-        if (start is None or start <= when) and (end is None or when < end):
-            return row.get(key)
-    return None
+    """Parse an ISO date of year/month/day precision to its first day (None stays None)."""
+    return parse_date(str(value)) if value else None
 
 
 def status_at(atlas: Any, section_id: str, year: int) -> str | None:
@@ -87,10 +62,12 @@ def holder_at(atlas: Any, area_id: str, year: int) -> str | None:
         return None
 
 
-def area_status_at(atlas: Any, area_id: str, year: int) -> str | None:
-    """Status of an area at the end of ``year`` from its timeline."""
-    entry = atlas.feature_history.get("areas", {}).get(area_id, {})
-    return _interval_value(entry.get("timeline", []), "status", year_end(year))
+def area_status_at(atlas: Atlas, area_id: str, year: int) -> str | None:
+    """Status of an area at the end of ``year`` from its timeline; None when unknown."""
+    try:
+        return history.status_at(atlas, area_id, year, kind="area")
+    except history.UnknownFeatureError:
+        return None
 
 
 def status_map(atlas: Any, year: int) -> dict[str, str | None]:
@@ -162,98 +139,48 @@ def sorted_versions(atlas: Any) -> list[dict[str, Any]]:
     return sorted(atlas.versions.values(), key=lambda v: day(v["date"]) or dt.date.min)
 
 
-def _fallback_version_line(atlas: Any, version_id: str) -> gpd.GeoDataFrame:
-    """Present sections with each zone's old line spliced in where its change is later."""
-    vdate = day(atlas.versions[version_id]["date"])
-    zones = [z for z in atlas.zones.values() if (day(z.get("change_date")) or dt.date.min) > vdate]
-    rows = []
-    for sec in atlas.sections.itertuples():
-        geom = sec.geometry
-        for zone in zones:
-            if zone.get("section_id") == sec.id:
-                geom = geom.difference(box(*zone["bbox"]))
-        rows.append({"id": sec.id, "section_id": sec.id, "zone_id": None, "geometry": geom})
-    old = atlas.zone_lines[atlas.zone_lines.get("kind", "") == "old"] if len(atlas.zone_lines) \
-        else atlas.zone_lines
-    zone_ids = {z["id"] for z in zones}
-    for zl in old.itertuples():
-        if zl.zone_id in zone_ids:
-            sid = atlas.zones[zl.zone_id].get("section_id")
-            rows.append({"id": zl.id, "section_id": sid, "zone_id": zl.zone_id,
-                         "geometry": zl.geometry})
+@functools.lru_cache(maxsize=8)
+def lineset(atlas: Atlas) -> LineSet:
+    """Line composer for an atlas, built once (the atlas itself is cached per process)."""
+    return LineSet.from_atlas(atlas)
+
+
+def version_line(atlas: Atlas, version_id: str) -> gpd.GeoDataFrame:
+    """The whole line of a version, one row per section (``id``, ``section_id``, ``zone_id``)."""
+    ls = lineset(atlas)
+    pending: dict[str, str] = {}
+    for zid in ls.pending_zones(version_id):
+        pending.setdefault(ls.zones[zid]["section_id"], zid)
+    lines = ls.lines_at(version_id)
+    rows = [
+        {"id": sid, "section_id": sid, "zone_id": pending.get(sid), "geometry": geom}
+        for sid, geom in lines.items()
+    ]
     return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
 
 
-def version_line(atlas: Any, version_id: str) -> gpd.GeoDataFrame:
-    """Return the whole line of a version as pieces with ``id``, ``section_id``, ``zone_id``."""
-    fn = _optional("lines", "version_line") or _optional("lines", "line_for_version")
-    if fn is not None:
-        frame = fn(atlas, version_id)
-        if "section_id" not in frame.columns:
-            frame = frame.assign(section_id=frame["id"])
-        if "zone_id" not in frame.columns:
-            frame = frame.assign(zone_id=None)
-        return frame
-    return _fallback_version_line(atlas, version_id)
+def _neighbour(ls: LineSet, zone: dict[str, Any], before: str) -> str:
+    """Who held the non-Chinese side of a zone just before its change."""
+    if norm_date(before) < SOVIET_END:
+        return "SUN"
+    return ls.section_pairs[zone["section_id"]].split("-")[1]
 
 
-def _zone_polygon(atlas: Any, zone: dict[str, Any]) -> Any:
-    """Polygon enclosed between a zone's old line and the present section, within its bbox."""
-    transfer = atlas.areas[(atlas.areas.get("zone_id") == zone["id"])
-                           & (atlas.areas.geom_type.isin(["Polygon", "MultiPolygon"]))]
-    if len(transfer):
-        return unary_union(list(transfer.geometry))
-    old = atlas.zone_lines[(atlas.zone_lines["zone_id"] == zone["id"])
-                           & (atlas.zone_lines["kind"] == "old")]
-    sec = atlas.sections[atlas.sections["id"] == zone.get("section_id")]
-    if old.empty or sec.empty:
-        return None
-    present = sec.geometry.iloc[0].intersection(box(*zone["bbox"]))
-    merged = unary_union([*old.geometry, present])
-    polys = list(polygonize(linemerge(merged) if merged.geom_type == "MultiLineString"
-                            else merged))
-    return unary_union(polys) if polys else None
-
-
-def _holders_between(atlas: Any, zone_id: str, a: dt.date, b: dt.date) -> tuple[str, str]:
-    """Holder of a zone's areas on two dates, as readable names."""
-    rows = atlas.areas[atlas.areas.get("zone_id") == zone_id]
-    for aid in rows["id"]:
-        holders = atlas.feature_history.get("areas", {}).get(aid, {}).get("holders")
-        if holders:
-            h_a = _interval_value(holders, "holder", a) or "?"
-            h_b = _interval_value(holders, "holder", b) or "?"
-            return COUNTRY_NAMES.get(h_a, h_a), COUNTRY_NAMES.get(h_b, h_b)
-    return "?", "?"
-
-
-def compare_versions(atlas: Any, version_a: str, version_b: str) -> list[dict[str, Any]]:
-    """Every place where two versions differ: zone, area, holders, agreement, sources, geometry."""
-    fn = _optional("compare", "compare_versions") or _optional("compare", "differences")
-    if fn is not None:
-        return [dict(r) for r in fn(atlas, version_a, version_b)]
-    da, db = (day(atlas.versions[v]["date"]) for v in (version_a, version_b))
-    lo, hi = min(da, db), max(da, db)
+def compare_versions(atlas: Atlas, version_a: str, version_b: str) -> list[dict[str, Any]]:
+    """Every place where two versions differ: zone, geodesic area, holders, agreement, sources."""
+    ls = lineset(atlas)
     rows = []
-    geod = _optional("geodesy", "area_km2")
-    for zone in sorted(atlas.zones.values(), key=lambda z: z.get("change_date", "")):
-        change = day(zone.get("change_date"))
-        if change is None or not (lo < change <= hi):
-            continue
-        poly = _zone_polygon(atlas, zone)
-        area = None
-        if poly is not None and not poly.is_empty:
-            area = round(geod(poly), 1) if geod else round(
-                float(gpd.GeoSeries([poly], crs="EPSG:4326").to_crs("EPSG:6933").area[0]) / 1e6,
-                1)
-        before, after = _holders_between(atlas, zone["id"], lo, hi)
+    for change in changes_between(ls, version_a, version_b):
+        zone = ls.zones[change.zone_id]
+        other = COUNTRY_NAMES.get(_neighbour(ls, zone, change.change_date))
+        gain = change.direction == "to_CHN"
         rows.append({
-            "zone_id": zone["id"], "section_id": zone.get("section_id"),
-            "name_en": zone.get("name_en", zone["id"]), "area_km2": area,
-            "from_holder": before, "to_holder": after,
-            "agreement": zone.get("agreement", ""), "change_date": zone.get("change_date"),
-            "event_id": zone.get("change_event"), "sources": list(zone.get("sources") or []),
-            "geometry": poly,
+            "zone_id": change.zone_id, "section_id": zone["section_id"],
+            "name_en": zone.get("name_en", change.zone_id), "area_km2": round(change.area_km2, 1),
+            "from_holder": other if gain else "China", "to_holder": "China" if gain else other,
+            "agreement": change.agreement, "change_date": change.change_date,
+            "event_id": zone.get("change_event"), "sources": list(change.sources),
+            "geometry": change.polygon,
         })
     return rows
 

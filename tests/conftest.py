@@ -85,7 +85,10 @@ def mini_geodata_files() -> dict[str, Any]:
                     **NAMES,
                     **common,
                 },
-                {"type": "LineString", "coordinates": [[130.4, 48.1], [130.6, 48.1]]},
+                {
+                    "type": "LineString",
+                    "coordinates": [[130.0, 48.0], [130.3, 48.0], [130.5, 48.2]],
+                },
             ),
         ),
         "areas.geojson": _fc(
@@ -145,6 +148,7 @@ def mini_geodata_files() -> dict[str, Any]:
                     "bbox": [130.3, 47.9, 130.7, 48.2],
                     "change_date": "2008-10-14",
                     "change_event": "e-1",
+                    "junctions": [[130.0, 48.0], [130.5, 48.2]],
                     "sources": ["k1"],
                 }
             ]

@@ -180,3 +180,23 @@ def test_timeline_row_must_start_on_its_event_date(make_geodata, mini_files):
         "history/features.json: s-a: timeline.1.from: starts 1991-05-16 "
         "but its event 'e-1' is dated 2008-10-14" in msgs
     )
+
+
+def test_zone_junction_off_the_section_is_left_out(make_geodata, mini_files):
+    mini_files["zones.json"]["zones"][0]["junctions"][1] = [130.6, 48.2]
+    atlas = load_atlas(make_geodata(mini_files))
+    msgs = [str(p) for p in atlas.problems]
+    assert (
+        "zones.json: z-1: junctions: junctions must be two vertices of the section, "
+        "in line order (left out)" in msgs
+    )
+    assert atlas.zones == {}
+
+
+def test_old_line_must_join_the_junctions(make_geodata, mini_files):
+    mini_files["zone_lines.geojson"]["features"][0]["geometry"]["coordinates"][0] = [130.1, 48.0]
+    msgs = problems_of(make_geodata, mini_files)
+    assert (
+        "zone_lines.geojson: z-1-old: geometry: the old line must run from junction to junction "
+        "(left out)" in msgs
+    )

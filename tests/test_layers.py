@@ -81,8 +81,15 @@ def test_version_and_difference_layers(atlas):
     html = render(layers.version_layer(viewmodel.version_line(atlas, "1991"), "1991 line", 0),
                   layers.version_layer(viewmodel.version_line(atlas, "2001"), "2001 line", 1),
                   layers.difference_layer(rows))
-    assert "ba-id-v0-kaz-sary-childe-old" in html  # the old line is in the 1991 version
-    assert "ba-id-v1-kaz-sary-childe-old" not in html
+    old_1991 = viewmodel.version_line(atlas, "1991").set_index("id")
+    new_2001 = viewmodel.version_line(atlas, "2001").set_index("id")
+    # the old Soviet vertex is spliced into the 1991 section and gone by 2001
+    assert (80.0, 42.7) in list(old_1991.geometry["kaz-ili"].coords)
+    assert (80.0, 42.7) not in list(new_2001.geometry["kaz-ili"].coords)
+    assert old_1991.loc["kaz-ili", "zone_id"] == "kaz-sary-childe"
+    # sections outside every pending zone share one geometry object across versions
+    assert old_1991.geometry["rus-e-ussuri"] is new_2001.geometry["rus-e-ussuri"]
+    assert "ba-id-v0-kaz-ili" in html and "ba-id-v1-kaz-ili" in html
     assert "ba-id-kaz-sary-childe" in html
 
 
