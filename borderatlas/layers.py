@@ -8,6 +8,7 @@ the app learn which feature was clicked from streamlit-folium's
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -126,10 +127,20 @@ def to_features(frame: gpd.GeoDataFrame, feature_type: str, tolerance: float = 0
         if extra:
             props.update(extra(row))
         props["tip"] = tooltip_html(feature_type, fid, row, tip_lines(row) if tip_lines else [])
-        g = mapping(simplify_geometry(geom, tolerance))
         out.append({"type": "Feature", "id": fid, "properties": props,
-                    "geometry": {"type": g["type"], "coordinates": _round(g["coordinates"])}})
+                    "geometry": web_geometry(geom, tolerance)})
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def web_geometry(geom: BaseGeometry, tolerance: float) -> dict[str, Any]:
+    """Simplified, rounded GeoJSON geometry, memoised: the same lines are drawn on every rerun.
+
+    Keyed by the geometry's value (shapely hashes its WKB), so new but equal objects hit too.
+    The result is shared between callers: treat it as read-only.
+    """
+    g = mapping(simplify_geometry(geom, tolerance))
+    return {"type": g["type"], "coordinates": _round(g["coordinates"])}
 
 
 def _css_class(feature_type: str, fid: str) -> str:
@@ -286,10 +297,10 @@ def basemap_layer(countries: gpd.GeoDataFrame, water: gpd.GeoDataFrame,
                   tolerance: float = 0.02) -> folium.FeatureGroup:
     """Bundled vector basemap: land and water, not clickable, no tooltips."""
     def land(_props: dict[str, Any]) -> dict[str, Any]:
-        return {"color": "#bbbbbb", "weight": 0.6, "fillColor": "#f4f1ea", "fillOpacity": 1}
+        return LAND_STYLE
 
     def wet(_props: dict[str, Any]) -> dict[str, Any]:
-        return {"color": "#9cc3e6", "weight": 1, "fillColor": "#cfe3f5", "fillOpacity": 1}
+        return WATER_STYLE
 
     group = folium.FeatureGroup(name="Basemap (bundled vector)", control=False)
     for frame, style, kind in ((countries, land, "land"), (water, wet, "water")):
@@ -299,6 +310,46 @@ def basemap_layer(countries: gpd.GeoDataFrame, water: gpd.GeoDataFrame,
         if feats:
             _geojson(feats, kind, style, interactive=False).add_to(group)
     return group
+
+
+LAND_STYLE = {"color": "#bbbbbb", "weight": 0.6, "fillColor": "#f4f1ea", "fillOpacity": 1}
+WATER_STYLE = {"color": "#9cc3e6", "weight": 1, "fillColor": "#cfe3f5", "fillOpacity": 1}
+
+
+def basemap_document(countries: gpd.GeoDataFrame, water: gpd.GeoDataFrame,
+                     tolerance: float = 0.02) -> dict[str, Any]:
+    """The basemap as one GeoJSON document with styles inline, served as a static file."""
+    feats = []
+    for frame, style, kind in ((countries, LAND_STYLE, "land"), (water, WATER_STYLE, "water")):
+        for f in to_features(frame, kind, tolerance):
+            props = {k: v for k, v in f["properties"].items() if k != "tip"}
+            feats.append({**f, "properties": {**props, "style": style}})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+class FetchedBasemap(MacroElement):
+    """Basemap fetched by the browser from a static URL: cached there, never in a rerun's payload.
+
+    Sent to the back of the overlay pane on arrival, so it stays under the data layers even
+    though it arrives after them.
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "(function () {"
+        "var map = {{ this._parent.get_name() }};"
+        "fetch({{ this.url|tojson }}).then(function (r) { return r.json(); })"
+        ".then(function (d) { var g = L.geoJSON(d, {interactive: false,"
+        " style: function (f) { return f.properties.style; }}).addTo(map);"
+        " d = null; g.getLayers().reverse().forEach(function (l) { l.bringToBack(); }); });"
+        "})();"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self._name = "FetchedBasemap"
+        self.url = url
 
 
 def highlight_layer(geom: BaseGeometry | None, feature_type: str, feature_id: str,
