@@ -45,20 +45,21 @@ def home() -> None:
     st.page_link("pages/3_Timeline.py", label="Timeline", icon=":material/timeline:")
     st.page_link("pages/4_Disputed_areas.py", label="Disputed areas", icon=":material/square_foot:")
     st.page_link("pages/5_Sources_and_data.py", label="Sources & data", icon=":material/menu_book:")
-    ui.problems_notice()
 
 
 # no page icons: Streamlit turns the current page's icon into a favicon fetched from a CDN
 PAGES = [
     st.Page(home, title="Home", default=True),
-    st.Page("pages/1_Border_map.py", title="Border map", url_path="border_map"),
-    st.Page("pages/2_Compare.py", title="Compare", url_path="compare"),
-    st.Page("pages/3_Timeline.py", title="Timeline", url_path="timeline"),
+    st.Page("pages/1_Border_map.py", title="Border map", url_path="Border_map"),
+    st.Page("pages/2_Compare.py", title="Compare", url_path="Compare"),
+    st.Page("pages/3_Timeline.py", title="Timeline", url_path="Timeline"),
     st.Page("pages/4_Disputed_areas.py", title="Disputed areas",
-            url_path="disputed_areas"),
+            url_path="Disputed_areas"),
     st.Page("pages/5_Sources_and_data.py", title="Sources & data",
-            url_path="sources"),
+            url_path="Sources_and_data"),
 ]
 
 ui.ensure_assets()
-st.navigation(PAGES).run()
+nav = st.navigation(PAGES)
+ui.problems_notice()  # once, above every page: what was left out of the data and why
+nav.run()

@@ -89,6 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("bench", help="browser benchmark of the running app")
     p.add_argument("rest", nargs=argparse.REMAINDER)
     p.set_defaults(func=_bench)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["bench"]:  # REMAINDER drops a leading "--option"; hand bench its argv
+        return _bench(argparse.Namespace(rest=argv[1:]))
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -39,6 +39,7 @@ for vid in (a, b):
     if desc:
         st.caption(f"{labels[vid]}: {desc}")
 
+user_group = ui.user_overlay(data, "cmp", (a, b))
 with st.spinner("Computing differences…"):
     rows = viewmodel.compare_versions(data, a, b)
     style_a, style_b = layers.VERSION_STYLES[0], layers.VERSION_STYLES[1]
@@ -49,6 +50,8 @@ with st.spinner("Computing differences…"):
                              tolerance=ui.DETAIL["map"]),
         layers.difference_layer(rows),
     ]
+    if user_group is not None:
+        groups.append(user_group)
     view = None
     if rows and rows[0].get("zone_id") in data.zones:
         minx, miny, maxx, maxy = data.zones[rows[0]["zone_id"]]["bbox"]

@@ -57,7 +57,8 @@ if event:
     for sid in event.get("section_ids") or []:
         row = viewmodel.feature_row(data, "section", sid)
         if row is not None:
-            groups.insert(0, layers.highlight_layer(row["geometry"], "section", sid))
+            groups.insert(0, layers.highlight_layer(row["geometry"], "section", sid,
+                                                      tolerance=ui.DETAIL["map"]))
     for aid in event.get("area_ids") or []:
         row = viewmodel.feature_row(data, "area", aid)
         if row is not None:

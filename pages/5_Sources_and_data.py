@@ -65,4 +65,3 @@ if cff.is_file():
 st.subheader(f"Bibliography ({len(data.bibliography)})")
 st.markdown(panels.sources_html(sorted(data.bibliography), data.bibliography),
             unsafe_allow_html=True)
-ui.problems_notice()
