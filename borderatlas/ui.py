@@ -47,6 +47,11 @@ def _load(root: str, resolution: str = "standard") -> Atlas:
     return data
 
 
+def full_atlas() -> Atlas:
+    """The atlas at full source resolution, for measurements (cached once per process)."""
+    return _load(str(geodata_root()), "full")
+
+
 def atlas() -> Atlas:
     """The cached Atlas for this process (``BORDERATLAS_RESOLUTION``: standard or full)."""
     return _load(str(geodata_root()), simplify.resolution_from_env())
@@ -244,7 +249,7 @@ def user_overlay(data: Atlas, key: str,
                               key=f"{key}_overlay_target")
         result = st.session_state.get(result_key)
         if result is None or result[0] != (upload.file_id, target):
-            line = overlay_view.target_line(data, target)
+            line = overlay_view.target_line(full_atlas(), target)  # measure at source detail
             try:
                 if line is None:
                     raise overlay.OverlayError(f"{options[target]} has no geometry to compare with")
