@@ -50,13 +50,13 @@ def home() -> None:
 # no page icons: Streamlit turns the current page's icon into a favicon fetched from a CDN
 PAGES = [
     st.Page(home, title="Home", default=True),
-    st.Page("pages/1_Border_map.py", title="Border map", url_path="Border_map"),
-    st.Page("pages/2_Compare.py", title="Compare", url_path="Compare"),
-    st.Page("pages/3_Timeline.py", title="Timeline", url_path="Timeline"),
+    st.Page("pages/1_Border_map.py", title="Border map", url_path="border_map"),
+    st.Page("pages/2_Compare.py", title="Compare", url_path="compare"),
+    st.Page("pages/3_Timeline.py", title="Timeline", url_path="timeline"),
     st.Page("pages/4_Disputed_areas.py", title="Disputed areas",
-            url_path="Disputed_areas"),
+            url_path="disputed_areas"),
     st.Page("pages/5_Sources_and_data.py", title="Sources & data",
-            url_path="Sources_and_data"),
+            url_path="sources"),
 ]
 
 ui.ensure_assets()

@@ -34,11 +34,11 @@ QUIET_S = 0.6  # no websocket traffic and no running status for this long = idle
 # (page, URL path, CSS selector of a data path that proves the map's layers are drawn)
 PAGES: list[tuple[str, str, str | None]] = [
     ("Home", "/", "path.ba-section"),
-    ("Border map", "/Border_map", "path.ba-section"),
-    ("Compare", "/Compare", "path.ba-version"),
-    ("Timeline", "/Timeline", "path.ba-section"),
-    ("Disputed areas", "/Disputed_areas", "path.ba-section"),
-    ("Sources & data", "/Sources_and_data", None),
+    ("Border map", "/border_map", "path.ba-section"),
+    ("Compare", "/compare", "path.ba-version"),
+    ("Timeline", "/timeline", "path.ba-section"),
+    ("Disputed areas", "/disputed_areas", "path.ba-section"),
+    ("Sources & data", "/sources", None),
 ]
 CLICK_SECTION = "rus-e-ussuri"  # a mid-length river section, present in every data set
 MARK_OLD_JS = "() => document.querySelectorAll('path').forEach(p => p.dataset.benchOld = '1')"
@@ -173,7 +173,7 @@ def _url_kind(url: str) -> str | None:
             else "/component/ assets"
     if path.startswith("static/"):
         return "/static/ (Streamlit JS/CSS)"
-    if path in ("", "Border_map", "Compare", "Timeline", "Disputed_areas", "Sources_and_data"):
+    if path in ("", "border_map", "compare", "timeline", "disputed_areas", "sources"):
         return "page HTML"
     return None
 
@@ -308,7 +308,7 @@ def measure_interactions(browser: Any, base: str, res: Results) -> None:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     probe = attach(page)
-    load_page(page, probe, base + "/Border_map", "path.ba-section")
+    load_page(page, probe, base + "/border_map", "path.ba-section")
 
     panel = page.locator(f'div.ba-panel[data-feature="section:{CLICK_SECTION}"]')
     page.frame_locator(MAP).first.locator(f"path.ba-id-{CLICK_SECTION}").first.wait_for(
@@ -348,7 +348,7 @@ def measure_interactions(browser: Any, base: str, res: Results) -> None:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     probe = attach(page)
-    load_page(page, probe, base + "/Compare", "path.ba-version")
+    load_page(page, probe, base + "/compare", "path.ba-version")
     later = page.locator('[data-testid="stSelectbox"]').nth(1)
 
     def pick_last() -> None:

@@ -34,7 +34,7 @@ MAP = 'iframe[title="streamlit_folium.st_folium"]'
 STEP_TIMEOUT_MS = 20_000
 RAMP_S = 0.5  # seconds between session starts
 CLICK_ATTEMPTS = 4  # a click lost during a map rebuild is repeated (and counted)
-BORDER_MAP = ["/Border_map"]  # replaced by border_map_path() for the data being served
+BORDER_MAP = ["/border_map"]  # replaced by border_map_path() for the data being served
 FIT_JS = """el => new Promise(done => {
     let layer = null;
     window.map.eachLayer(l => { if (l._path === el) layer = l; });
@@ -145,7 +145,7 @@ def border_map_path(geodata: Path) -> str:
     raw = json.loads((geodata / "sections.geojson").read_text(encoding="utf-8"))
     pairs = sorted({str(f["properties"].get("pair")) for f in raw.get("features", [])
                     if isinstance(f, dict) and isinstance(f.get("properties"), dict)})
-    return "/Border_map?layers=" + ",".join(f"pair:{p}" for p in pairs)
+    return "/border_map?layers=" + ",".join(f"pair:{p}" for p in pairs)
 
 
 async def _user(browser: Any, url: str, phase: Phase, deadline: float | None,
@@ -167,7 +167,7 @@ async def _user(browser: Any, url: str, phase: Phase, deadline: float | None,
                 if await page.locator('[data-testid="stException"]').count():
                     phase.errors.append("exception shown on the page")
                 if done % 5 == 4:  # load another page now and then, then come back
-                    await _open(page, url + ("/Timeline", "/Compare")[done // 5 % 2])
+                    await _open(page, url + ("/timeline", "/compare")[done // 5 % 2])
                     await _open(page, url + BORDER_MAP[0])
                     phase.page_loads += 2
             except Exception as exc:  # counted, and the session starts over

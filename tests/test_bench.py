@@ -56,7 +56,7 @@ def test_url_kinds_group_what_caching_matters_for():
         .startswith("/app/static/")
     assert bench._url_kind("http://h/component/streamlit_folium.st_folium/index.html") \
         == "/component/ (st_folium iframe)"
-    assert bench._url_kind("http://h/Border_map") == "page HTML"
+    assert bench._url_kind("http://h/border_map") == "page HTML"
     assert bench._url_kind("http://h/_stcore/health") is None
 
 

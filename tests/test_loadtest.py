@@ -44,7 +44,7 @@ def test_border_map_path_shows_only_sections(tmp_path):
     feats = [{"type": "Feature", "properties": {"pair": p}, "geometry": None}
              for p in ("CHN-KAZ", "CHN-RUS-E", "CHN-KAZ")]
     (tmp_path / "sections.geojson").write_text(json.dumps({"features": feats}))
-    assert loadtest.border_map_path(tmp_path) == "/Border_map?layers=pair:CHN-KAZ,pair:CHN-RUS-E"
+    assert loadtest.border_map_path(tmp_path) == "/border_map?layers=pair:CHN-KAZ,pair:CHN-RUS-E"
 
 
 def test_rss_of_this_process_is_readable():

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import mini_geodata_files, write_geodata
+from mini_geodata import mini_geodata_files, write_geodata
 from streamlit.testing.v1 import AppTest
 
 from borderatlas.data import load_atlas

@@ -135,7 +135,7 @@ def test_no_payload_runs_anywhere_and_payloads_show_as_text(hostile_page, hostil
 
     # Border map: every layer on, a feature selected (panel), tooltips, search buttons
     tokens = "pair:CHN-RUS-E,pair:CHN-KAZ,version:1991,version:2001,claims,areas,places"
-    page.goto(f"{hostile_url}/Border_map?feature=section:rus-e-ussuri&layers={tokens}")
+    page.goto(f"{hostile_url}/border_map?feature=section:rus-e-ussuri&layers={tokens}")
     frame = wait_map(page)
     panel = page.locator('div.ba-panel[data-feature="section:rus-e-ussuri"]')
     panel.wait_for(timeout=TIMEOUT)
@@ -163,7 +163,7 @@ def test_no_payload_runs_anywhere_and_payloads_show_as_text(hostile_page, hostil
     assert_clean(page)
 
     # Compare: captions, the differences table, its sources
-    page.goto(hostile_url + "/Compare?compare=1991,present")
+    page.goto(hostile_url + "/compare?compare=1991,present")
     frame = wait_map(page)
     page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=TIMEOUT)
     page.get_by_text("Sources for these differences").click()
@@ -174,7 +174,7 @@ def test_no_payload_runs_anywhere_and_payloads_show_as_text(hostile_page, hostil
     assert_clean(page)
 
     # Timeline: an event's details, the chart's hover labels, holders
-    page.goto(hostile_url + "/Timeline?year=2010")
+    page.goto(hostile_url + "/timeline?year=2010")
     wait_map(page)
     chart = page.locator(".js-plotly-plot").first
     chart.wait_for(timeout=TIMEOUT)
@@ -191,7 +191,7 @@ def test_no_payload_runs_anywhere_and_payloads_show_as_text(hostile_page, hostil
     assert_clean(page)
 
     # Disputed areas: the table, an area chosen (panel with holders and accounts)
-    page.goto(hostile_url + "/Disputed_areas?feature=area:heixiazi-transfer")
+    page.goto(hostile_url + "/disputed_areas?feature=area:heixiazi-transfer")
     wait_map(page)
     area = page.locator('div.ba-panel[data-feature="area:heixiazi-transfer"]')
     area.wait_for(timeout=TIMEOUT)
@@ -200,7 +200,7 @@ def test_no_payload_runs_anywhere_and_payloads_show_as_text(hostile_page, hostil
     assert_clean(page)
 
     # Sources & data: provenance table, bibliography, data-problem notice
-    page.goto(hostile_url + "/Sources_and_data")
+    page.goto(hostile_url + "/sources")
     page.locator("ul.ba-sources").first.wait_for(timeout=TIMEOUT)
     assert IMG in page.locator("ul.ba-sources").first.inner_text()
     notice = page.get_by_text("Data problems (")
@@ -209,7 +209,7 @@ def test_no_payload_runs_anywhere_and_payloads_show_as_text(hostile_page, hostil
     assert_clean(page)
 
     # the detector itself works: a payload that does run in the map's iframe is caught
-    page.goto(hostile_url + "/Border_map")
+    page.goto(hostile_url + "/border_map")
     frame = wait_map(page)
     page.frame_locator(MAP).first.locator("body").evaluate(
         "b => b.insertAdjacentHTML('beforeend', '<img src=x onerror=window.__pwned=1>')")
