@@ -187,6 +187,7 @@ def test_no_payload_runs_anywhere_and_payloads_show_as_text(hostile_page, hostil
     event = page.locator("div.ba-event").first
     event.wait_for(timeout=TIMEOUT)
     assert IMG in event.inner_text()
+    page.get_by_text("Holders:").first.wait_for(timeout=TIMEOUT)  # rendered after the rerun
     assert "Holders:" in shown_literally(page)
     assert_clean(page)
 
