@@ -1,4 +1,4 @@
-"""Command line: ``python -m borderatlas validate|manifest|build-geodata|export-site|bench``."""
+"""Command line: ``python -m borderatlas serve|validate|manifest|build-geodata|export-site|bench``."""
 
 from __future__ import annotations
 
@@ -69,6 +69,13 @@ def _bench(args: argparse.Namespace) -> int:
     return bench_main(args.rest)
 
 
+def _serve(args: argparse.Namespace) -> int:
+    """Run the app for people (Streamlit options pass through)."""
+    from borderatlas.devserver import serve
+
+    return serve(args.rest)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse arguments and dispatch to a sub-command."""
     parser = argparse.ArgumentParser(prog="python -m borderatlas", description=__doc__)
@@ -89,9 +96,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("bench", help="browser benchmark of the running app")
     p.add_argument("rest", nargs=argparse.REMAINDER)
     p.set_defaults(func=_bench)
+    p = sub.add_parser("serve", help="run the app (Streamlit options pass through)")
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=_serve)
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["bench"]:  # REMAINDER drops a leading "--option"; hand bench its argv
+    # REMAINDER drops a leading "--option"; hand these commands their argv untouched
+    if argv[:1] == ["bench"]:
         return _bench(argparse.Namespace(rest=argv[1:]))
+    if argv[:1] == ["serve"]:
+        return _serve(argparse.Namespace(rest=argv[1:]))
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -1,7 +1,8 @@
-"""Start the app with ``streamlit run`` on a loopback port, for browser tests and the load test.
+"""Start the app with ``streamlit run``: ``serve`` for people, ``run_app`` for tests and benchmarks.
 
-Readiness is polled on ``/_stcore/health`` (never a fixed sleep); the server only ever binds
-127.0.0.1. No Streamlit import here: the server is a child process.
+Readiness is polled on ``/_stcore/health`` (never a fixed sleep), then the app is run once
+before any visitor arrives (:func:`warm_up`). ``run_app`` only ever binds 127.0.0.1. No Streamlit
+import here: the server is a child process.
 """
 
 from __future__ import annotations
@@ -11,14 +12,18 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 HEALTH = "/_stcore/health"
+SCRIPT_CHECK = "/_stcore/script-health-check"
+# the script check runs app.py once in a throw-away session; only enabled by these launchers
+STREAMLIT_FLAGS = ("--server.scriptHealthCheckEnabled", "true")
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,24 @@ def wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 90.0)
     raise TimeoutError("streamlit did not become healthy")
 
 
+def warm_up(url: str, timeout: float = 180.0) -> None:
+    """Run app.py once, in a throw-away session, before the first visitor arrives.
+
+    Streamlit runs a process's first session in its legacy ``pages/`` mode until a script calls
+    ``st.navigation``; a visitor arriving first on a deep link (``/border_map?...``) would see a
+    spurious "Page not found" dialog. One run of app.py switches the process to
+    ``st.navigation`` for good, and loads and validates the data into the cache.
+    """
+    try:
+        with urllib.request.urlopen(f"{url}{SCRIPT_CHECK}", timeout=timeout) as resp:  # noqa: S310
+            body = resp.read(200).decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        raise RuntimeError(f"app.py failed its first run ({exc.code}): see the server log") from exc
+    if body.strip() != "ok":
+        raise RuntimeError(f"{SCRIPT_CHECK} answered {body[:80]!r}, not 'ok': "
+                           "is server.scriptHealthCheckEnabled set?")
+
+
 @contextmanager
 def run_app(geodata: Path, log: Path, port: int | None = None,
             extra_args: tuple[str, ...] = ()) -> Iterator[Server]:
@@ -61,12 +84,13 @@ def run_app(geodata: Path, log: Path, port: int | None = None,
     cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
            "--server.port", str(port), "--server.address", "127.0.0.1",
            "--server.headless", "true", "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none", *extra_args]
+           "--server.fileWatcherType", "none", *STREAMLIT_FLAGS, *extra_args]
     with log.open("w") as out:
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)
+        warm_up(url)
         yield Server(url=url, pid=proc.pid)
     finally:
         proc.terminate()
@@ -74,6 +98,37 @@ def run_app(geodata: Path, log: Path, port: int | None = None,
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait(timeout=10)
+
+
+def _option(args: Sequence[str], name: str) -> str | None:
+    """The value of a ``--name value`` or ``--name=value`` option among Streamlit's arguments."""
+    for i, arg in enumerate(args):
+        if arg == name and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def serve(args: Sequence[str] = ()) -> int:
+    """``streamlit run app.py`` in the foreground, warmed up before the first visitor."""
+    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), *STREAMLIT_FLAGS,
+           *args]
+    port = _option(args, "--server.port") or "8501"
+    prefix = (_option(args, "--server.baseUrlPath") or "").strip("/")
+    url = f"http://127.0.0.1:{port}" + (f"/{prefix}" if prefix else "")
+    proc = subprocess.Popen(cmd, cwd=REPO)
+    try:
+        wait_healthy(url, proc)
+        warm_up(url)
+        print(f"Border Atlas is ready: http://localhost:{port}/{prefix}", flush=True)
+        return proc.wait()
+    except KeyboardInterrupt:
+        return proc.wait()  # Ctrl-C reached Streamlit too; let it shut down
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
             proc.wait(timeout=10)
 
 

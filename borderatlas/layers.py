@@ -330,18 +330,18 @@ def basemap_document(countries: gpd.GeoDataFrame, water: gpd.GeoDataFrame,
 class FetchedBasemap(MacroElement):
     """Basemap fetched by the browser from a static URL: cached there, never in a rerun's payload.
 
-    Sent to the back of the overlay pane on arrival, so it stays under the data layers even
-    though it arrives after them.
+    Drawn in its own pane under the data layers (and under the selection halo), so it stays
+    underneath even though it arrives after them.
     """
 
     _template = Template(
         "{% macro script(this, kwargs) %}"
         "(function () {"
         "var map = {{ this._parent.get_name() }};"
+        "map.createPane('baBasemap').style.zIndex = 350;"
         "fetch({{ this.url|tojson }}).then(function (r) { return r.json(); })"
-        ".then(function (d) { var g = L.geoJSON(d, {interactive: false,"
-        " style: function (f) { return f.properties.style; }}).addTo(map);"
-        " d = null; g.getLayers().reverse().forEach(function (l) { l.bringToBack(); }); });"
+        ".then(function (d) { L.geoJSON(d, {interactive: false, pane: 'baBasemap',"
+        " style: function (f) { return f.properties.style; }}).addTo(map); d = null; });"
         "})();"
         "{% endmacro %}"
     )
@@ -350,6 +350,60 @@ class FetchedBasemap(MacroElement):
         super().__init__()
         self._name = "FetchedBasemap"
         self.url = url
+
+
+class SelectionHalo(MacroElement):
+    """Halo the selected feature in the browser, so selecting one re-sends no map layers.
+
+    A click draws the halo at once; after that it follows the page URL's ``feature`` value
+    (set by the server for a click, a search, a deep link, *Clear selection*). It lives in its
+    own pane between the basemap and the data, outside the layers ``st_folium`` replaces,
+    and is redrawn when the selected feature's layer is drawn again (a year or layer change).
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "(function () {"
+        "var map = {{ this._parent.get_name() }};"
+        "var style = {{ this.style|tojson }}, kinds = {{ this.kinds|tojson }};"
+        "var pane = map.createPane('baSelection');"
+        "pane.style.zIndex = 390; pane.style.pointerEvents = 'none';"
+        "var halo = null, source = null, seen;"
+        "function key(l) { var p = l.feature && l.feature.properties;"
+        " return p && kinds.indexOf(p.ftype) >= 0 ? p.ftype + ':' + p.id : null; }"
+        "function show(layer) {"
+        " if (halo) { map.removeLayer(halo); halo = null; } source = layer;"
+        " if (!layer) { return; }"
+        " halo = L.geoJSON(layer.feature, {pane: 'baSelection', interactive: false,"
+        "  style: function () { return style; },"
+        "  pointToLayer: function (f, ll) { return L.circleMarker(ll,"
+        "   L.extend({radius: 14, fill: false, pane: 'baSelection'}, style)); }}).addTo(map);"
+        "}"
+        "map.on('layeradd', function (e) {"
+        " if (key(e.layer) && !e.layer._baHalo) { e.layer._baHalo = true;"
+        "  e.layer.on('click', function () { show(e.layer); }); } });"
+        "map.on('layerremove', function (e) {"
+        " if (e.layer === source) { show(null); seen = undefined; } });"
+        "function wanted() {"
+        " try { return new URLSearchParams(window.parent.location.search).get('feature'); }"
+        " catch (err) { return null; } }"
+        "setInterval(function () {"
+        " var want = wanted(); if (want === seen) { return; }"
+        " if (!want) { show(null); seen = want; return; }"
+        " var hit = null; map.eachLayer(function (l) { if (key(l) === want) { hit = l; } });"
+        " if (hit) { show(hit); seen = want; }"
+        "}, {{ this.poll_ms }});"
+        "})();"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, kinds: Iterable[str] = ("section", "area", "place"),
+                 poll_ms: int = 150) -> None:
+        super().__init__()
+        self._name = "SelectionHalo"
+        self.kinds = list(kinds)
+        self.style = {**HIGHLIGHT, "fillOpacity": 0.1, "className": "ba-halo"}
+        self.poll_ms = int(poll_ms)
 
 
 def highlight_layer(geom: BaseGeometry | None, feature_type: str, feature_id: str,
@@ -394,6 +448,31 @@ def difference_layer(rows: Iterable[Mapping[str, Any]],
     return _group(name, _geojson(feats, name, style, points_as_circles=True))
 
 
+class FocusWithoutScroll(MacroElement):
+    """Let Leaflet take keyboard focus on a click without scrolling the page around the map.
+
+    Leaflet focuses the map on mousedown and restores the scroll of its own window only; inside
+    Streamlit's iframe the focus scrolls the *parent* page when the map is partly off-screen,
+    so the mouseup lands elsewhere and the click on a line is lost.
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "(function () {"
+        "var kb = {{ this._parent.get_name() }}.keyboard; if (!kb) { return; }"
+        "var on = kb.enabled(); kb.disable();"
+        "kb._onMouseDown = function () {"
+        " if (!this._focused) { this._map._container.focus({preventScroll: true}); } };"
+        "if (on) { kb.enable(); }"
+        "})();"
+        "{% endmacro %}"
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "FocusWithoutScroll"
+
+
 class Attribution(MacroElement):
     """Adds a data attribution to the map's attribution control (no tiles needed)."""
 
@@ -425,6 +504,7 @@ def base_map(basemap: folium.FeatureGroup | None = None, base_url_path: str = ""
     if basemap is not None:
         basemap.add_to(m)
     Attribution(OSM_ATTRIBUTION).add_to(m)
+    FocusWithoutScroll().add_to(m)
     if bounds is not None:  # (minlon, minlat, maxlon, maxlat): open on the whole boundary
         m.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], padding=(10, 10))
     return m

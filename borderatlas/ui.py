@@ -100,8 +100,12 @@ def _basemap_file(root: str, resolution: str) -> str:
 
 
 def base_map(basemap: str = "vector", center: tuple[float, float] = layers.DEFAULT_CENTER,
-             zoom: int = layers.DEFAULT_ZOOM) -> folium.Map:
-    """A fresh copy of the constant base map (st_folium mutates the map it is given)."""
+             zoom: int = layers.DEFAULT_ZOOM, halo: bool = False) -> folium.Map:
+    """A fresh copy of the constant base map (st_folium mutates the map it is given).
+
+    ``halo``: the browser highlights the selected feature itself (see ``layers.SelectionHalo``),
+    so a click changes nothing in the map and re-sends none of its layers.
+    """
     ensure_assets()
     sections = atlas().sections
     bounds = tuple(float(x) for x in sections.total_bounds) if len(sections) else None
@@ -111,6 +115,8 @@ def base_map(basemap: str = "vector", center: tuple[float, float] = layers.DEFAU
         base = base_url_path().strip("/")
         url = "/" + "/".join(p for p in (base, "app/static/vendor", name) if p)
         layers.FetchedBasemap(url).add_to(m)
+    if halo:
+        layers.SelectionHalo().add_to(m)
     return m
 
 

@@ -59,7 +59,6 @@ if query:
             st.session_state["bm_view"] = ui.zoom_view(hit.feature_type, hit.feature_id)
 
 user_group = ui.user_overlay(data, "bm", [v["id"] for v in viewmodel.sorted_versions(data)])
-selected = st.session_state.get(SEL)
 map_col, panel_col = st.columns([3, 2])
 with map_col:
     with st.spinner("Drawing layers…"):
@@ -82,12 +81,8 @@ with map_col:
             groups.append(layers.places_layer(data.places))
         if user_group is not None:
             groups.append(user_group)
-        if selected:
-            row = viewmodel.feature_row(data, *selected)
-            if row is not None:
-                groups.insert(0, layers.highlight_layer(row["geometry"], *selected,
-                                                          tolerance=ui.DETAIL["map"]))
-        m = ui.base_map(st.session_state["bm_basemap"])
+        # the selection is haloed by the browser from the URL: a click re-sends no layers
+        m = ui.base_map(st.session_state["bm_basemap"], halo=True)
         ui.show_map(m, groups, key="bm_map", selection_key=SEL,
                     view=st.session_state.get("bm_view"))
     st.markdown(layers.legend_html(year), unsafe_allow_html=True)

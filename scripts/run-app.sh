@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec .venv/bin/streamlit run app.py "$@"
+# `serve` = `streamlit run app.py "$@"`, plus one warm-up run before the first visitor
+exec .venv/bin/python -m borderatlas serve "$@"

@@ -6,7 +6,6 @@ import time
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 pytestmark = pytest.mark.e2e
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
@@ -23,22 +22,12 @@ def open_page(page, app_url: str, path: str):
     frame.locator(".leaflet-overlay-pane path").first.wait_for(timeout=TIMEOUT)
     took = time.perf_counter() - start
     wait_idle(page)
-    dismiss_page_not_found(page)
+    # no "Page not found" dialog, even for a first visitor arriving on a deep link
+    assert page.locator('[data-testid="stDialog"]').count() == 0, "a dialog covers the page"
     host = urlparse(app_url).netloc
     outside = [u for u in requests if urlparse(u).netloc not in (host, "")]
     assert outside == [], f"requests left the machine: {outside}"
     return frame, took
-
-
-def dismiss_page_not_found(page) -> None:
-    """Close Streamlit's spurious 'Page not found' dialog on a direct deep link (known issue)."""
-    dialog = page.locator('[data-testid="stDialog"]', has_text="Page not found")
-    try:
-        dialog.wait_for(state="visible", timeout=1500)
-    except PlaywrightTimeoutError:
-        return  # no dialog this time (e.g. the home page)
-    page.keyboard.press("Escape")
-    dialog.wait_for(state="detached", timeout=TIMEOUT)
 
 
 def wait_idle(page) -> None:
