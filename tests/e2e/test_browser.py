@@ -7,8 +7,9 @@ from urllib.parse import urlparse
 
 import pytest
 
+from borderatlas.browser import DRAWN, FIT_JS, MAP, POINT_JS
+
 pytestmark = pytest.mark.e2e
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
 TIMEOUT = 30_000
 
 
@@ -19,7 +20,7 @@ def open_page(page, app_url: str, path: str):
     start = time.perf_counter()
     page.goto(app_url + path)
     frame = page.frame_locator(MAP).first
-    frame.locator(".leaflet-overlay-pane path").first.wait_for(timeout=TIMEOUT)
+    frame.locator(DRAWN).first.wait_for(timeout=TIMEOUT)
     took = time.perf_counter() - start
     wait_idle(page)
     # no "Page not found" dialog, even for a first visitor arriving on a deep link
@@ -37,34 +38,20 @@ def wait_idle(page) -> None:
 
 
 def click_path(page, frame, selector: str) -> None:
-    """Bring a path into view and click it through Leaflet's own event system.
-
-    A synthetic mouse click (Playwright) on the SVG stroke is retargeted to the map container
-    once the server has served other sessions (pointerdown hits the path, pointerup the
-    container), so the click is fired on the layer instead: the same handler chain that
-    streamlit-folium uses (layer -> group -> onLayerClick -> component value -> rerun).
-    Known issue, see the README.
-    """
+    """Bring a path into view and click the middle of its stroke with the mouse, like a reader."""
     target = frame.locator(selector).first
     target.wait_for(state="attached", timeout=TIMEOUT)
-    target.evaluate("""el => new Promise(done => {
-        let layer = null;
-        window.map.eachLayer(l => { if (l._path === el) layer = l; });
-        window.map.once('moveend', () => setTimeout(done, 50));
-        window.map.fitBounds(layer.getBounds(), {animate: false, padding: [40, 40]});
-    })""")
-    wait_idle(page)  # a view change may rerun the script; click only once that has settled
-    target.evaluate("""el => {
-        let layer = null;
-        window.map.eachLayer(l => { if (l._path === el) layer = l; });
-        layer.fire('click', {latlng: layer.getCenter()}, true);
-    }""")
+    target.evaluate(FIT_JS)
+    wait_idle(page)
+    point = target.evaluate(POINT_JS)
+    box = page.locator(MAP).first.bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
 
 
 @pytest.mark.parametrize("path", ["/", "/border_map", "/compare", "/timeline", "/disputed_areas"])
 def test_each_page_draws_its_map(page, app_url, shots, path):
     frame, took = open_page(page, app_url, path)
-    assert frame.locator(".leaflet-overlay-pane path").count() > 0
+    assert frame.locator(DRAWN).count() > 0
     assert "OpenStreetMap contributors, ODbL" in frame.locator(".leaflet-control-attribution").inner_text()
     page.wait_for_load_state("networkidle")
     name = path.strip("/") or "home"
@@ -91,19 +78,27 @@ def test_toggling_a_layer_adds_and_removes_paths(page, app_url, shots):
 def test_clicking_a_section_shows_its_events_and_reselection_works(page, app_url, shots):
     frame, _ = open_page(page, app_url, "/border_map")
     panel = page.locator('div.ba-panel[data-feature="section:rus-e-ussuri"]')
+    halo = frame.locator(".leaflet-baSelection-pane path.ba-halo")
+    # mark every drawn feature: a click must not make the map re-send and redraw its layers
+    frame.locator("body").evaluate(
+        "b => document.querySelectorAll('path.leaflet-interactive').forEach(p => p.baKept = 1)")
     start = time.perf_counter()
     click_path(page, frame, "path.ba-id-rus-e-ussuri")
     panel.wait_for(timeout=TIMEOUT)
     print(f"click-to-panel: {time.perf_counter() - start:.2f} s")
     assert "Events (2)" in panel.inner_text()
     assert "Clash on Zhenbao <island>" in panel.inner_text()  # escaped, shown as text
-    frame.locator("path.ba-selected_section").first.wait_for(timeout=TIMEOUT)
+    halo.first.wait_for(timeout=TIMEOUT)
+    page.wait_for_function("() => location.search.includes('rus-e-ussuri')", timeout=TIMEOUT)
+    assert frame.locator("body").evaluate(
+        "b => [...document.querySelectorAll('path.leaflet-interactive')].every(p => p.baKept)")
     page.screenshot(path=str(shots / "border_map_clicked.png"))
-    assert "feature=section%3Arus-e-ussuri" in page.url or "feature=section:rus-e-ussuri" in page.url
     page.get_by_role("button", name="Clear selection").click()
     panel.wait_for(state="detached", timeout=TIMEOUT)
+    halo.first.wait_for(state="detached", timeout=TIMEOUT)  # the halo follows the URL
     click_path(page, frame, "path.ba-id-rus-e-ussuri")  # the same feature again
     panel.wait_for(timeout=TIMEOUT)
+    halo.first.wait_for(timeout=TIMEOUT)
 
 
 def test_compare_page_shows_both_lines_and_differences(page, app_url, shots):
@@ -123,7 +118,7 @@ def test_deep_link_restores_view(page, app_url, shots):
     link = "/border_map?feature=area:heixiazi-transfer&layers=areas,pair:CHN-RUS-E&year=1995"
     frame, _ = open_page(page, app_url, link)
     page.locator('div.ba-panel[data-feature="area:heixiazi-transfer"]').wait_for(timeout=TIMEOUT)
-    frame.locator("path.ba-selected_area").first.wait_for(timeout=TIMEOUT)
+    frame.locator(".leaflet-baSelection-pane path.ba-halo").first.wait_for(timeout=TIMEOUT)
     assert frame.locator("path.ba-place").count() == 0
     assert frame.locator("path.ba-id-kaz-ili").count() == 0  # CHN-KAZ pair hidden
     assert page.get_by_text("Section status in 1995").count() == 1

@@ -16,6 +16,7 @@ from typing import Any
 import atlas_fixture as fx
 import pytest
 
+from borderatlas.browser import DRAWN, MAP
 from borderatlas.data import load_atlas
 from borderatlas.devserver import run_app
 
@@ -30,7 +31,6 @@ TEXT_KEYS = frozenset({
     "method", "geometry_method", "area_note", "published_area_note", "title",
     "container-title", "family", "given",
 })
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
 TIMEOUT = 30_000
 
 
@@ -104,7 +104,7 @@ def assert_clean(page: Any) -> None:
 def wait_map(page: Any) -> Any:
     """Wait until the page's map has drawn vector paths; return its frame."""
     frame = page.frame_locator(MAP).first
-    frame.locator(".leaflet-overlay-pane path").first.wait_for(timeout=TIMEOUT)
+    frame.locator(DRAWN).first.wait_for(timeout=TIMEOUT)
     return frame
 
 
