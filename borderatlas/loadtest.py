@@ -1,10 +1,33 @@
-"""Many users at once: N browser sessions load pages and click sections; latency, errors, memory.
+"""Many users at once: websocket clients speak Streamlit's own protocol; latency, errors, memory.
 
-Run ``python -m borderatlas.loadtest --geodata PATH`` (loopback only, bounded in time). It starts
-the app, measures click-to-panel latency for one user, then for ``--users`` concurrent sessions
-(one headless Chromium, one context each) for ``--duration`` seconds, samples the server's RSS
-from /proc before, during and after (sessions closed), prints a table and writes JSON.
-Not part of the pytest suite; needs Playwright and Debian chromium.
+Run ``python -m borderatlas.loadtest`` (loopback only, bounded in time: about 3 minutes with
+the defaults). It starts the app (:func:`borderatlas.devserver.run_app`); each simulated user is
+one websocket on ``/_stcore/stream`` doing what the browser's front end does, without a browser,
+so the load measured is the server's:
+
+* a page load is a new connection whose first ``BackMsg`` asks for a run of that URL (page name
+  and query string), then, as the map has drawn, the map's first value (a second run, as
+  streamlit-folium sends it);
+* a click on a section is a run whose widget states carry the map component's JSON value as
+  streamlit-folium's front end sets it (``last_object_clicked_tooltip`` holding the section's
+  tooltip text, ``last_object_clicked_count`` one higher), together with every other widget
+  value the session holds, echoed back as the front end would; cached messages are declared
+  and resolved as the front end's message cache does;
+* click-to-panel latency runs from sending that ``BackMsg`` to receiving the delta with
+  ``<div class="ba-panel" data-feature="section:<id>">`` for the clicked section (a panel for
+  any other feature is an error). A browser adds its own rendering and streamlit-folium's
+  250 ms debounce to this.
+
+It measures one user (``--single-clicks`` clicks), then ``--users`` concurrent users for
+``--duration`` seconds (each clicks the sections in turn and every few clicks loads *Timeline*
+or *Compare* and comes back), sampling the server's RSS from /proc before, during and after
+(sessions closed, and again once the server has dropped them), and the CPU both sides used.
+A second, shorter burst (``--repeat``) then shows whether memory kept after the first is
+reused or grows again. Errors: exceptions shown by the app, "page not found", failed runs,
+missing or wrong panels, timeouts and disconnects; the exit status is 1 if there was any.
+The server keeps closed sessions for reconnection for ``--session-ttl`` seconds (Streamlit's
+``server.disconnectedSessionTTL``, 120 s by default; shortened here so the "after" readings fall
+inside the run). Prints a table and writes JSON (``--out``).
 """
 
 from __future__ import annotations
@@ -12,40 +35,47 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import html
 import json
 import math
+import os
+import re
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from borderatlas.devserver import REPO, rss_mb, run_app
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Delta_pb2 import Delta
+from streamlit.proto.Element_pb2 import Element
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import WebSocketException
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync",
-                 # many tabs at once: none of them may be throttled as a background tab
-                 "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
-                 "--disable-backgrounding-occluded-windows"]
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
-STEP_TIMEOUT_MS = 20_000
+from borderatlas.devserver import REPO, rss_mb, run_app
+from borderatlas.layers import parse_clicked
+
+STREAM = "/_stcore/stream"  # Streamlit's websocket route (web/server/starlette/starlette_websocket.py)
+SUBPROTOCOL = "streamlit"  # first Sec-WebSocket-Protocol entry, as the front end sends it
+MAP_COMPONENT = "streamlit_folium.st_folium"
+STEP_TIMEOUT_S = 30.0  # one script run (or connecting) may take this long before it is an error
 RAMP_S = 0.5  # seconds between session starts
-CLICK_ATTEMPTS = 4  # a click lost during a map rebuild is repeated (and counted)
-BORDER_MAP = ["/border_map"]  # replaced by border_map_path() for the data being served
-FIT_JS = """el => new Promise(done => {
-    let layer = null;
-    window.map.eachLayer(l => { if (l._path === el) layer = l; });
-    window.map.once('moveend', () => setTimeout(done, 50));
-    window.map.fitBounds(layer.getBounds(), {animate: false, padding: [40, 40]});
-})"""
-POINT_JS = """el => {
-    const p = el.getPointAtLength(el.getTotalLength() / 2);
-    const svg = el.ownerSVGElement, r = svg.getBoundingClientRect(), vb = svg.viewBox.baseVal;
-    return {x: r.x + (p.x - vb.x) * r.width / vb.width, y: r.y + (p.y - vb.y) * r.height / vb.height};
-}"""
+PAGE_EVERY = 5  # every this many clicks a user loads another page and comes back
+OTHER_PAGES = ("/timeline", "/compare")
+FINISHED_EARLY = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+FINISHED_OK = (ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY,
+               ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
+PANEL = re.compile(r'<div class="ba-panel" data-feature="([^"]*)"')
+TIP = re.compile(r'"tip":\s*("(?:[^"\\]|\\.)*")')
+TAG = re.compile(r"<[^>]*>")
+
+
+class StepError(Exception):
+    """A step of a session failed in a way the user would notice (counted as an error)."""
 
 
 @dataclass
@@ -55,19 +85,36 @@ class Phase:
     users: int
     seconds: float
     latencies: list[float] = field(default_factory=list)
-    page_loads: int = 0
-    retries: int = 0
+    page_times: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    server_cpu_s: float = math.nan
+    client_cpu_s: float = math.nan
 
     def summary(self) -> dict[str, Any]:
         """Counts and percentiles, for the table and the JSON report."""
         return {"users": self.users, "seconds": round(self.seconds, 1),
-                "clicks": len(self.latencies), "page_loads": self.page_loads,
-                "click_retries": self.retries,
+                "clicks": len(self.latencies),
+                "clicks_per_s": round(len(self.latencies) / self.seconds, 2)
+                if self.seconds > 0 else math.nan,
+                "page_loads": len(self.page_times),
                 "errors": len(self.errors),
                 "p50_s": round(percentile(self.latencies, 50), 3),
                 "p95_s": round(percentile(self.latencies, 95), 3),
-                "max_s": round(max(self.latencies), 3) if self.latencies else math.nan}
+                "max_s": round(max(self.latencies), 3) if self.latencies else math.nan,
+                "page_p50_s": round(percentile(self.page_times, 50), 3),
+                "page_p95_s": round(percentile(self.page_times, 95), 3),
+                "server_cpu_pct": round(100 * self.server_cpu_s / self.seconds)
+                if self.seconds > 0 and math.isfinite(self.server_cpu_s) else math.nan,
+                "client_cpu_pct": round(100 * self.client_cpu_s / self.seconds)
+                if self.seconds > 0 and math.isfinite(self.client_cpu_s) else math.nan}
+
+
+@dataclass
+class Run:
+    """What one script run sent back: how it ended and the panels it showed (seconds after ask)."""
+
+    status: int | None = None
+    panels: list[tuple[str, float]] = field(default_factory=list)
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -82,62 +129,40 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options (all bounded so a run cannot go on for long)."""
-    p = argparse.ArgumentParser(prog="python -m borderatlas.loadtest", description=__doc__)
+    p = argparse.ArgumentParser(prog="python -m borderatlas.loadtest", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--geodata", type=Path, default=REPO / "geodata",
                    help="geodata directory to serve (default: the repo's)")
     p.add_argument("--users", type=int, default=20, help="concurrent sessions (default 20)")
     p.add_argument("--duration", type=float, default=60.0,
                    help="seconds of concurrent load (default 60, at most 75)")
-    p.add_argument("--single-clicks", type=int, default=6,
-                   help="clicks measured for the one-user baseline")
+    p.add_argument("--single-clicks", type=int, default=10,
+                   help="clicks measured for the one-user baseline (default 10, at most 50)")
+    p.add_argument("--think", type=float, default=0.0,
+                   help="seconds a user waits after each panel before the next click "
+                        "(default 0: users click as fast as the server answers)")
+    p.add_argument("--session-ttl", type=int, default=10,
+                   help="seconds the server keeps a closed session for reconnection "
+                        "(default 10, at most 30)")
+    p.add_argument("--repeat", type=float, default=20.0,
+                   help="seconds of a second burst after the first one's sessions are gone, "
+                        "to tell memory that is reused from memory that grows "
+                        "(default 20, 0 to skip, at most 60)")
     p.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "loadtest.json")
     args = p.parse_args(argv)
     if not 1 <= args.users <= 100:
         p.error("--users must be between 1 and 100")
     if not 1 <= args.duration <= 75:
-        p.error("--duration must be between 1 and 75 seconds (the whole run stays under ~90 s)")
+        p.error("--duration must be between 1 and 75 seconds")
+    if not 1 <= args.single_clicks <= 50:
+        p.error("--single-clicks must be between 1 and 50")
+    if not 0 <= args.think <= 10:
+        p.error("--think must be between 0 and 10 seconds")
+    if not 0 <= args.repeat <= 60:
+        p.error("--repeat must be between 0 and 60 seconds")
+    if not 1 <= args.session_ttl <= 30:
+        p.error("--session-ttl must be between 1 and 30 seconds")
     return args
-
-
-async def _click_section(page: Any, sid: str, phase: Phase) -> float:
-    """Click a section on its stroke; seconds from the first click until its panel is shown.
-
-    A click that lands while the map is still being (re)built right after a page load is lost;
-    it is clicked again (counted in ``retries``), and the latency still runs from the first click.
-    """
-    target = page.frame_locator(MAP).first.locator(f"path.ba-id-{sid}").first
-    await target.wait_for(state="attached", timeout=STEP_TIMEOUT_MS)
-    panel = page.locator(f'div.ba-panel[data-feature="section:{sid}"]')
-    start = None
-    for attempt in range(CLICK_ATTEMPTS):
-        await target.evaluate(FIT_JS)
-        point = await target.evaluate(POINT_JS)
-        box = await page.locator(MAP).first.bounding_box()
-        start = start or time.perf_counter()
-        await page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
-        try:
-            await panel.wait_for(timeout=STEP_TIMEOUT_MS // CLICK_ATTEMPTS)
-            return time.perf_counter() - start
-        except Exception:
-            if attempt == CLICK_ATTEMPTS - 1:
-                raise
-            phase.retries += 1
-    raise AssertionError("unreachable")
-
-
-async def _open(page: Any, url: str) -> None:
-    """Load a page and wait until its map has drawn."""
-    await page.goto(url, wait_until="commit", timeout=STEP_TIMEOUT_MS * 2)
-    await page.frame_locator(MAP).first.locator(".leaflet-overlay-pane path").first.wait_for(
-        timeout=STEP_TIMEOUT_MS)
-
-
-async def _section_ids(page: Any) -> list[str]:
-    """Ids of the clickable sections drawn on the Border map."""
-    classes = await page.frame_locator(MAP).first.locator("path.ba-section").evaluate_all(
-        "els => els.map(e => e.getAttribute('class'))")
-    ids = [c.split("ba-id-")[1].split()[0] for c in classes if "ba-id-" in c]
-    return sorted(set(ids))
 
 
 def border_map_path(geodata: Path) -> str:
@@ -148,41 +173,325 @@ def border_map_path(geodata: Path) -> str:
     return "/border_map?layers=" + ",".join(f"pair:{p}" for p in pairs)
 
 
-async def _user(browser: Any, url: str, phase: Phase, deadline: float | None,
-                clicks: int | None) -> None:
-    """One session: open the Border map, click sections in turn, now and then visit a page."""
-    context = await browser.new_context(viewport={"width": 1300, "height": 900})
-    page = await context.new_page()
-    page.on("pageerror", lambda exc: phase.errors.append(f"pageerror: {exc}"))
-    done = 0
-    try:
-        await _open(page, url + BORDER_MAP[0])
-        phase.page_loads += 1
-        ids = await _section_ids(page)
-        while (deadline is None or time.monotonic() < deadline) and (clicks is None
-                                                                      or done < clicks):
-            sid = ids[done % len(ids)]
+def tooltip_text(tip_html: str) -> str:
+    """The text a browser reads out of a tooltip (streamlit-folium sends its text, not HTML)."""
+    return html.unescape(TAG.sub("", tip_html.replace("<br>", "\n"))).strip()
+
+
+def map_sections(json_args: str) -> dict[str, str]:
+    """Section id -> tooltip text, read from the feature layers the map component was sent."""
+    args = json.loads(json_args)
+    script = "\n".join(str(args.get(k) or "") for k in ("feature_group", "script"))
+    found: dict[str, str] = {}
+    for literal in TIP.findall(script):
+        text = tooltip_text(json.loads(literal))
+        clicked = parse_clicked(text)
+        if clicked and clicked[0] == "section":
+            found.setdefault(clicked[1], text)
+    return dict(sorted(found.items()))
+
+
+def click_value(count: int, tooltip: str | None) -> str:
+    """The map's JSON value after a click, as streamlit-folium's front end serialises it.
+
+    Only ``returned_objects`` are sent, in the front end's key order; the count goes up on every
+    click, so clicking the same section again still changes the value and reruns the page.
+    """
+    return json.dumps({"last_object_clicked_count": count,
+                       "last_object_clicked_tooltip": tooltip},
+                      separators=(",", ":"), ensure_ascii=False)
+
+
+def widget_state(element: Element, held: WidgetState | None) -> WidgetState | None:
+    """The value the front end holds for a widget element after rendering it (None: none).
+
+    As in the front end's ``useBasicWidgetState``: a value it already holds wins, unless the
+    server set one (``set_value``); otherwise the widget's default. Buttons, charts, tables and
+    custom components hold nothing until the user acts on them.
+    """
+    kind = element.WhichOneof("type")
+    proto: Any = getattr(element, kind) if kind else None
+    if proto is None or not getattr(proto, "id", ""):
+        return None
+    if held is not None and not getattr(proto, "set_value", False):
+        return held
+    state = WidgetState(id=proto.id)
+    if kind == "checkbox":
+        state.bool_value = proto.value if proto.set_value else proto.default
+    elif kind in ("radio", "selectbox"):
+        if proto.set_value:
+            if not proto.HasField("raw_value"):
+                return None
+            state.string_value = proto.raw_value
+        elif proto.HasField("default") and 0 <= proto.default < len(proto.options):
+            state.string_value = proto.options[proto.default]
+        else:
+            return None
+    elif kind == "slider" and not proto.options:
+        state.double_array_value.data.extend(proto.value if proto.set_value else proto.default)
+    elif kind == "text_input":
+        if proto.set_value:
+            if not proto.HasField("value"):
+                return None
+            state.string_value = proto.value
+        elif proto.HasField("default"):
+            state.string_value = proto.default
+        else:
+            return None
+    else:
+        return held
+    return state
+
+
+def rerun_msg(page_hash: str, page_name: str, query: str, widgets: Iterable[WidgetState],
+              cached: Iterable[str], url: str) -> BackMsg:
+    """A ``rerun_script`` BackMsg as the front end's ``sendRerunBackMsg`` builds it."""
+    msg = BackMsg()
+    state = msg.rerun_script
+    state.query_string = query
+    state.page_script_hash = page_hash
+    state.page_name = page_name
+    state.widget_states.widgets.extend(widgets)
+    state.cached_message_hashes.extend(cached)
+    info = state.context_info
+    info.timezone, info.timezone_offset, info.locale = "UTC", 0, "en-US"
+    info.url, info.is_embedded, info.color_scheme = url, False, "light"
+    return msg
+
+
+def panel_feature(msg: ForwardMsg) -> str | None:
+    """The feature (``type:id``) whose history panel this ForwardMsg draws, or None."""
+    if msg.WhichOneof("type") != "delta" or msg.delta.WhichOneof("type") != "new_element":
+        return None
+    element = msg.delta.new_element
+    if element.WhichOneof("type") != "markdown":
+        return None
+    found = PANEL.search(element.markdown.body)
+    return html.unescape(found.group(1)) if found else None
+
+
+def _first_line(exc: BaseException) -> str:
+    """A short, one-line description of an exception for the error list."""
+    text = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class Session:
+    """One browser tab's worth of Streamlit protocol: one websocket, its widgets and caches."""
+
+    def __init__(self, base_url: str, errors: list[str], timeout: float = STEP_TIMEOUT_S) -> None:
+        self.base = base_url
+        self.errors = errors  # app-visible errors are appended here, the session goes on
+        self.timeout = timeout
+        self.ws: ClientConnection | None = None
+        self._reset()
+
+    def _reset(self) -> None:
+        """Forget everything a page load starts afresh (a browser's new document)."""
+        self.widgets: dict[str, WidgetState] = {}
+        self.cache: dict[str, tuple[ForwardMsg, int]] = {}  # hash -> (message, last run used)
+        self.finished_runs = 0
+        self.max_age = 2  # replaced by the server's global.maxCachedMessageAge
+        self.page_hash = ""
+        self.page_name = ""  # sent only with a page load's first run, as the front end does
+        self.page_url = ""
+        self.query = ""
+        self.map_id: str | None = None
+        self.sections: dict[str, str] = {}
+        self.map_clicks = 0
+        self.last_panel: str | None = None
+
+    async def open(self, path: str) -> float:
+        """Load a page as a browser does; seconds until its first run has finished.
+
+        New connection, a run of the URL's page and query string, then (if the page has a map)
+        the map's first value, which streamlit-folium sends once Leaflet has drawn.
+        """
+        await self.close()
+        self._reset()
+        page, _, self.query = path.lstrip("/").partition("?")
+        started = time.perf_counter()
+        ws_url = self.base.replace("http://", "ws://", 1) + STREAM
+        self.ws = await connect(ws_url, subprotocols=[SUBPROTOCOL],  # type: ignore[list-item]
+                                origin=self.base, max_size=None,  # type: ignore[arg-type]
+                                ping_interval=None, open_timeout=self.timeout)
+        self.page_name = self.page_url = page
+        await self.rerun()
+        loaded = time.perf_counter() - started
+        self.page_name = ""
+        if self.map_id is not None:
+            await self.rerun(map_value=click_value(0, None))
+        return loaded
+
+    async def click(self, section: str) -> float:
+        """Click a section on the map; seconds from asking until its panel arrived."""
+        if self.map_id is None or section not in self.sections:
+            raise StepError(f"no section {section!r} on the map")
+        self.map_clicks += 1
+        run = await self.rerun(map_value=click_value(self.map_clicks,
+                                                     self.sections[section]))
+        wanted = f"section:{section}"
+        if not run.panels:
+            raise StepError(f"no panel after clicking {wanted}")
+        feature, seconds = run.panels[0]
+        if feature != wanted:
+            raise StepError(f"panel for {feature} after clicking {wanted}")
+        return seconds
+
+    async def rerun(self, map_value: str | None = None) -> Run:
+        """Ask for a script run with the session's widget values; read it to the end."""
+        if self.ws is None:
+            raise StepError("not connected")
+        if map_value is not None and self.map_id is not None:
+            self.widgets[self.map_id] = WidgetState(id=self.map_id, json_value=map_value)
+        url = self.base + "/" + self.page_url + (f"?{self.query}" if self.query else "")
+        msg = rerun_msg(self.page_hash, self.page_name, self.query, self.widgets.values(),
+                        self.cache, url)
+        started = time.perf_counter()
+        await self.ws.send(msg.SerializeToString())
+        return await self._read_run(started)
+
+    async def _read_run(self, started: float) -> Run:
+        """Read ForwardMsgs until the run finishes (a run cut short for a rerun is not the end)."""
+        assert self.ws is not None
+        run, seen = Run(), set[str]()
+        deadline = started + self.timeout
+        while True:
+            remaining = deadline - time.perf_counter()
             try:
-                phase.latencies.append(await _click_section(page, sid, phase))
-                if await page.locator('[data-testid="stException"]').count():
-                    phase.errors.append("exception shown on the page")
-                if done % 5 == 4:  # load another page now and then, then come back
-                    await _open(page, url + ("/timeline", "/compare")[done // 5 % 2])
-                    await _open(page, url + BORDER_MAP[0])
-                    phase.page_loads += 2
-            except Exception as exc:  # counted, and the session starts over
-                phase.errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
-                if deadline is not None and time.monotonic() >= deadline:
+                raw = await asyncio.wait_for(self.ws.recv(), timeout=max(remaining, 0.001))
+            except TimeoutError:
+                raise StepError(f"timeout: run not finished within {self.timeout:g} s") from None
+            msg = ForwardMsg()
+            msg.ParseFromString(raw if isinstance(raw, bytes) else raw.encode())
+            msg = self._through_cache(msg)
+            if msg is None:
+                continue
+            kind = msg.WhichOneof("type")
+            if kind == "new_session":
+                self.page_hash = msg.new_session.page_script_hash or self.page_hash
+                self.max_age = msg.new_session.config.max_cached_message_age or self.max_age
+            elif kind == "navigation":
+                self.page_hash = msg.navigation.page_script_hash or self.page_hash
+            elif kind == "page_info_changed":
+                self.query = msg.page_info_changed.query_string
+            elif kind == "page_not_found":
+                self.errors.append(f"page not found: {msg.page_not_found.page_name!r}")
+            elif kind == "delta":
+                self._delta(msg, run, seen, started)
+            elif kind == "script_finished":
+                if msg.script_finished == FINISHED_EARLY:
+                    continue
+                run.status = msg.script_finished
+                self._finished(seen)
+                if msg.script_finished not in FINISHED_OK:
+                    self.errors.append(f"script run failed (status {msg.script_finished})")
+                return run
+
+    def _through_cache(self, msg: ForwardMsg) -> ForwardMsg | None:
+        """Keep cacheable messages and resolve references, as the front end's message cache."""
+        if msg.WhichOneof("type") == "ref_hash":
+            hit = self.cache.get(msg.ref_hash)
+            if hit is None:
+                self.errors.append(f"cached message missing: {msg.ref_hash}")
+                return None
+            full = ForwardMsg()
+            full.CopyFrom(hit[0])
+            full.metadata.CopyFrom(msg.metadata)
+            self.cache[msg.ref_hash] = (hit[0], self.finished_runs)
+            return full
+        if msg.metadata.cacheable and msg.hash:
+            self.cache[msg.hash] = (msg, self.finished_runs)
+        return msg
+
+    def _delta(self, msg: ForwardMsg, run: Run, seen: set[str], started: float) -> None:
+        """Note what a new element means for the session: widget, map, panel or exception."""
+        delta: Delta = msg.delta
+        if delta.WhichOneof("type") != "new_element":
+            return
+        element = delta.new_element
+        kind = element.WhichOneof("type")
+        if kind == "exception":
+            self.errors.append(f"exception shown: {element.exception.type}: "
+                               f"{element.exception.message[:200]}")
+        elif kind == "component_instance":
+            component = element.component_instance
+            if component.component_name == MAP_COMPONENT:
+                self.map_id = component.id
+                if not self.sections:
+                    self.sections = map_sections(component.json_args)
+            seen.add(component.id)
+        elif kind == "markdown":
+            feature = panel_feature(msg)
+            if feature is not None:
+                run.panels.append((feature, time.perf_counter() - started))
+                self.last_panel = feature
+        widget_id = getattr(getattr(element, kind), "id", "") if kind else ""
+        if widget_id and kind != "component_instance":
+            seen.add(widget_id)
+            state = widget_state(element, self.widgets.get(widget_id))
+            if state is not None:
+                self.widgets[widget_id] = state
+
+    def _finished(self, seen: set[str]) -> None:
+        """After a full run: drop values of widgets no longer shown, age the message cache."""
+        self.widgets = {k: v for k, v in self.widgets.items() if k in seen}
+        self.finished_runs += 1
+        self.cache = {h: (m, used) for h, (m, used) in self.cache.items()
+                      if self.finished_runs - used <= self.max_age}
+
+    async def close(self) -> None:
+        """Close the websocket (the server then keeps the session for reconnection a while)."""
+        if self.ws is not None:
+            ws, self.ws = self.ws, None
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(ws.close(), timeout=5)
+
+
+async def run_user(base_url: str, border_map: str, phase: Phase, deadline: float | None = None,
+                   clicks: int | None = None, think: float = 0.0,
+                   pages: bool = True) -> None:
+    """One user: open the Border map, click sections in turn, now and then visit a page.
+
+    ``border_map`` is that page's path and query (:func:`border_map_path`). Runs until
+    ``deadline`` (monotonic) or ``clicks`` clicks. A failed step is counted and the user starts
+    over on a fresh Border map page; if even that fails, the user gives up (also counted).
+    """
+    session = Session(base_url, phase.errors)
+    done = 0
+
+    def more() -> bool:
+        """Whether this user still has time and clicks left."""
+        return ((deadline is None or time.monotonic() < deadline)
+                and (clicks is None or done < clicks))
+
+    try:
+        phase.page_times.append(await session.open(border_map))
+        ids = list(session.sections)
+        if not ids:
+            raise StepError("no sections on the Border map")
+        while more():
+            try:
+                phase.latencies.append(await session.click(ids[done % len(ids)]))
+                if pages and done % PAGE_EVERY == PAGE_EVERY - 1 and more():
+                    phase.page_times.append(
+                        await session.open(OTHER_PAGES[done // PAGE_EVERY % len(OTHER_PAGES)]))
+                    phase.page_times.append(await session.open(border_map))
+            except (StepError, WebSocketException, OSError) as exc:
+                phase.errors.append(_first_line(exc))
+                if not more():
                     break
-                await _open(page, url + BORDER_MAP[0])
+                phase.page_times.append(await session.open(border_map))
             done += 1
-    except Exception as exc:
-        phase.errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+            if think:
+                await asyncio.sleep(think)
+    except (StepError, WebSocketException, OSError) as exc:
+        phase.errors.append(_first_line(exc))
     finally:
-        await context.close()
+        await session.close()
 
 
-async def _staggered(delay: float, job: Any) -> None:
+async def _staggered(delay: float, job: Awaitable[None]) -> None:
     """Start a session after a delay, so sessions arrive over a ramp rather than all at once."""
     await asyncio.sleep(delay)
     await job
@@ -197,47 +506,107 @@ async def _sample_rss(pid: int, samples: list[tuple[float, float]], stop: asynci
             await asyncio.wait_for(stop.wait(), timeout=1.0)
 
 
-async def _run(url: str, pid: int, args: argparse.Namespace) -> dict[str, Any]:
-    """Warm up, measure one user, then many; RSS before, during and after."""
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        _log("warming up")
-        warm = Phase(users=1, seconds=0)
-        await _user(browser, url, warm, None, 0)  # first page load: data and caches
-        rss_before = rss_mb(pid)
-        single = Phase(users=1, seconds=0)
-        _log(f"one user, {args.single_clicks} clicks")
-        t0 = time.monotonic()
-        await _user(browser, url, single, None, args.single_clicks)
-        single.seconds = time.monotonic() - t0
-        many = Phase(users=args.users, seconds=args.duration)
-        samples: list[tuple[float, float]] = []
-        stop = asyncio.Event()
-        sampler = asyncio.create_task(_sample_rss(pid, samples, stop))
-        deadline = time.monotonic() + args.duration
-        _log(f"{args.users} users for {args.duration:g} s")
-        await asyncio.gather(*(_staggered(i * RAMP_S, _user(browser, url, many, deadline, None))
-                               for i in range(args.users)))
-        stop.set()
-        await sampler
-        await browser.close()
-    _log("sessions closed; reading RSS")
-    after = []
-    for _ in range(5):  # sessions are closed; give the server a moment to drop them
+async def _rss_for(pid: int, seconds: int) -> list[float]:
+    """RSS once a second for a few seconds."""
+    readings = []
+    for _ in range(seconds):
         await asyncio.sleep(1)
-        after.append(round(rss_mb(pid), 1))
+        readings.append(round(rss_mb(pid), 1))
+    return readings
+
+
+async def _poke(base_url: str) -> None:
+    """Connect and leave: saving this session makes the server drop its expired closed ones."""
+    ws_url = base_url.replace("http://", "ws://", 1) + STREAM
+    async with connect(ws_url, subprotocols=[SUBPROTOCOL],  # type: ignore[list-item]
+                       origin=base_url, ping_interval=None):  # type: ignore[arg-type]
+        pass
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def _burst(url: str, pid: int, border_map: str, users: int, seconds: float,
+                 think: float) -> Phase:
+    """``users`` users arriving over a ramp, for ``seconds``; CPU of server and client."""
+    phase = Phase(users=users, seconds=seconds)
+    server0, client0, t0 = cpu_seconds(pid), time.process_time(), time.monotonic()
+    deadline = t0 + seconds
+    jobs = [_staggered(i * RAMP_S, run_user(url, border_map, phase, deadline=deadline,
+                                            think=think)) for i in range(users)]
+    # each user finishes its step in progress after the deadline: bounded by the step timeout
+    await asyncio.wait_for(asyncio.gather(*jobs), timeout=seconds + 3 * STEP_TIMEOUT_S)
+    phase.seconds = time.monotonic() - t0
+    phase.server_cpu_s = cpu_seconds(pid) - server0
+    phase.client_cpu_s = time.process_time() - client0
+    return phase
+
+
+async def _after_close(url: str, pid: int, ttl: int) -> tuple[list[float], list[float]]:
+    """RSS right after the sessions closed, then once the server has dropped them."""
+    closed = await _rss_for(pid, 3)
+    _log(f"waiting {ttl} s for the server to drop closed sessions")
+    await asyncio.sleep(ttl + 1)
+    try:
+        await _poke(url)
+    except (WebSocketException, OSError) as exc:
+        _log(f"could not reach the server to let it drop closed sessions: {_first_line(exc)}")
+    return closed, await _rss_for(pid, 5)
+
+
+async def _run(url: str, pid: int, border_map: str, args: argparse.Namespace) -> dict[str, Any]:
+    """Warm up, measure one user, then many; RSS before, during and after; then a 2nd burst."""
+    _log("warming up (every page once)")
+    warm = Phase(users=1, seconds=0)
+    session = Session(url, warm.errors)
+    for path in (border_map, *OTHER_PAGES):
+        with contextlib.suppress(StepError, WebSocketException, OSError):
+            await session.open(path)
+    await session.close()
+    rss_before = rss_mb(pid)
+
+    _log(f"one user, {args.single_clicks} clicks")
+    single = Phase(users=1, seconds=0)
+    server0, client0, t0 = cpu_seconds(pid), time.process_time(), time.monotonic()
+    await run_user(url, border_map, single, clicks=args.single_clicks, think=args.think,
+                   pages=False)
+    single.seconds = time.monotonic() - t0
+    single.server_cpu_s = cpu_seconds(pid) - server0
+    single.client_cpu_s = time.process_time() - client0
+
+    _log(f"{args.users} users for {args.duration:g} s")
+    samples: list[tuple[float, float]] = []
+    stop = asyncio.Event()
+    sampler = asyncio.create_task(_sample_rss(pid, samples, stop))
+    many = await _burst(url, pid, border_map, args.users, args.duration, args.think)
+    stop.set()
+    await sampler
+    _log("sessions closed; reading RSS")
+    closed, dropped = await _after_close(url, pid, args.session_ttl)
+
+    repeat, again = None, [math.nan]
+    if args.repeat:
+        _log(f"second burst: {args.users} users for {args.repeat:g} s (does memory grow again?)")
+        repeat = await _burst(url, pid, border_map, args.users, args.repeat, args.think)
+        _, again = await _after_close(url, pid, args.session_ttl)
     during = [mb for _, mb in samples]
     half = len(during) // 2
     return {
-        "url": url, "users": args.users, "duration_s": args.duration,
+        "url": url, "users": args.users, "duration_s": args.duration, "think_s": args.think,
+        "session_ttl_s": args.session_ttl, "client": "websocket (Streamlit protocol)",
         "single": single.summary(), "concurrent": many.summary(),
-        "errors": (single.errors + many.errors)[:50],
+        "repeat": repeat.summary() if repeat else None,
+        "errors": (warm.errors + single.errors + many.errors
+                   + (repeat.errors if repeat else []))[:50],
         "rss_mb": {"before": round(rss_before, 1), "peak": max(during, default=math.nan),
                    "first_half_mean": round(sum(during[:half]) / max(half, 1), 1),
                    "second_half_mean": round(sum(during[half:]) / max(len(during) - half, 1), 1),
-                   "after_close": after[-1], "samples": samples},
+                   "just_closed": closed[-1], "after_close": dropped[-1],
+                   "after_repeat": again[-1],
+                   "samples": samples, "after_close_samples": closed + dropped},
     }
 
 
@@ -250,16 +619,27 @@ def render_table(report: dict[str, Any]) -> str:
     """A plain-text table of the report (what a person reads after a run)."""
     s, c, rss = report["single"], report["concurrent"], report["rss_mb"]
     rows = [("", "1 user", f"{c['users']} users"),
-            ("clicks", s["clicks"], c["clicks"]), ("page loads", s["page_loads"], c["page_loads"]),
+            ("clicks", s["clicks"], c["clicks"]),
+            ("clicks/s", f"{s['clicks_per_s']:.2f}", f"{c['clicks_per_s']:.2f}"),
+            ("page loads", s["page_loads"], c["page_loads"]),
             ("errors", s["errors"], c["errors"]),
-            ("clicks repeated", s["click_retries"], c["click_retries"]),
             ("p50 click→panel (s)", f"{s['p50_s']:.3f}", f"{c['p50_s']:.3f}"),
             ("p95 click→panel (s)", f"{s['p95_s']:.3f}", f"{c['p95_s']:.3f}"),
-            ("max click→panel (s)", f"{s['max_s']:.3f}", f"{c['max_s']:.3f}")]
+            ("max click→panel (s)", f"{s['max_s']:.3f}", f"{c['max_s']:.3f}"),
+            ("p50 page load (s)", f"{s['page_p50_s']:.3f}", f"{c['page_p50_s']:.3f}"),
+            ("p95 page load (s)", f"{s['page_p95_s']:.3f}", f"{c['page_p95_s']:.3f}"),
+            ("server CPU %", s["server_cpu_pct"], c["server_cpu_pct"]),
+            ("client CPU %", s["client_cpu_pct"], c["client_cpu_pct"])]
     lines = [f"{a:<22}{b!s:>10}{cc!s:>12}" for a, b, cc in rows]
     lines.append(f"server RSS MiB: before {rss['before']}, peak {rss['peak']}, "
                  f"1st half {rss['first_half_mean']}, 2nd half {rss['second_half_mean']}, "
-                 f"after close {rss['after_close']}")
+                 f"just closed {rss['just_closed']}, after close {rss['after_close']}")
+    repeat = report.get("repeat")
+    if repeat:
+        lines.append(f"second burst ({repeat['users']} users, {repeat['seconds']:g} s, "
+                     f"{repeat['clicks']} clicks, {repeat['errors']} errors): "
+                     f"RSS after close {rss['after_repeat']} MiB "
+                     f"({rss['after_repeat'] - rss['after_close']:+.1f} vs the first)")
     return "\n".join(lines)
 
 
@@ -269,10 +649,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (args.geodata / "sections.geojson").is_file():
         print(f"no sections.geojson in {args.geodata}; pass --geodata", file=sys.stderr)
         return 2
-    BORDER_MAP[0] = border_map_path(args.geodata)
+    ttl = ("--server.disconnectedSessionTTL", str(args.session_ttl))
     with tempfile.TemporaryDirectory() as tmp, \
-            run_app(args.geodata, Path(tmp) / "server.log") as server:
-        report = asyncio.run(_run(server.url, server.pid, args))
+            run_app(args.geodata, Path(tmp) / "server.log", extra_args=ttl) as server:
+        report = asyncio.run(_run(server.url, server.pid, border_map_path(args.geodata), args))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1, default=str), encoding="utf-8")
     print(render_table(report))
