@@ -60,6 +60,15 @@ if query:
 
 user_group = ui.user_overlay(data, "bm", [v["id"] for v in viewmodel.sorted_versions(data)])
 map_col, panel_col = st.columns([3, 2])
+selected = st.session_state.get(SEL)  # a map click has set it already (on_change runs first)
+with panel_col:  # before the map, so the history reaches the browser first
+    if selected:
+        st.html(panels.panel_html(data, *selected, year=year))
+        if st.button("Clear selection", key="bm_clear"):
+            st.session_state[SEL] = None
+            st.rerun()
+    else:
+        st.info("Click a section or an area on the map (or search above) to see its history.")
 with map_col:
     with st.spinner("Drawing layers…"):
         statuses = viewmodel.status_map(data, year)
@@ -88,15 +97,6 @@ with map_col:
     st.markdown(layers.legend_html(year), unsafe_allow_html=True)
     ui.attribution_caption()
 
-selected = st.session_state.get(SEL)
-with panel_col:
-    if selected:
-        st.markdown(panels.panel_html(data, *selected, year=year), unsafe_allow_html=True)
-        if st.button("Clear selection", key="bm_clear"):
-            st.session_state[SEL] = None
-            st.rerun()
-    else:
-        st.info("Click a section or an area on the map (or search above) to see its history.")
 
 ui.write_url_state(
     urlstate.ViewState(feature=selected, year=year, layers=frozenset(visible),

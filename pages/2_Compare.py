@@ -78,7 +78,7 @@ if rows:
     st.dataframe(table, hide_index=True, use_container_width=True, key="cmp_table")
     keys = [k for r in rows for k in r.get("sources") or []]
     with st.expander("Sources for these differences"):
-        st.markdown(panels.sources_html(keys, data.bibliography), unsafe_allow_html=True)
+        st.html(panels.sources_html(keys, data.bibliography))
 else:
     st.info("These two versions do not differ anywhere in the data.")
 

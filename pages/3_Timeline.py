@@ -25,27 +25,23 @@ frame = pd.DataFrame([{
     "title": e.get("title_en"),
 } for e in events])
 
-chosen_id = None
-if not frame.empty:
-    fig = px.scatter(frame, x="date", y="type", hover_name="title", custom_data=["id"],
-                     color="type", color_discrete_sequence=list(layers.OKABE_ITO.values()),
-                     height=260)
-    fig.add_vline(x=pd.Timestamp(year=year, month=12, day=31).timestamp() * 1000,
-                  line_dash="dot", line_color="#555")
-    fig.update_traces(marker={"size": 11})
-    fig.update_layout(showlegend=False, margin={"l": 10, "r": 10, "t": 10, "b": 10})
-    picked = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="tl_chart")
-    points = (picked or {}).get("selection", {}).get("points", []) if picked else []
-    if points:
-        custom = points[0].get("customdata") or []
-        chosen_id = custom[0] if custom else None
-    options = ["—", *frame["id"]]
-    titles = dict(zip(frame["id"], frame["title"], strict=True))
-    pick = st.selectbox("…or choose an event", options, key="tl_event",
-                        format_func=lambda i: "—" if i == "—" else f"{i}: {titles.get(i)}")
-    if not chosen_id and pick != "—":
-        chosen_id = pick
 
+def chosen_event_id() -> str | None:
+    """The event picked on the chart (or else in the list) at the last interaction.
+
+    Read from the widgets' state before they are drawn, so the map can be sent to the
+    browser first and the (heavier) chart below it.
+    """
+    picked = st.session_state.get("tl_chart") or {}
+    points = (picked.get("selection") or {}).get("points") or []
+    custom = (points[0].get("customdata") or []) if points else []
+    if custom:
+        return custom[0]
+    pick = st.session_state.get("tl_event")
+    return pick if pick and pick != "—" else None
+
+
+chosen_id = chosen_event_id()
 event = next((e for e in events if e["id"] == chosen_id), None)
 statuses = viewmodel.status_map(data, year)
 holders = viewmodel.holder_map(data, year)
@@ -75,14 +71,27 @@ with map_col, st.spinner("Drawing…"):
     ui.attribution_caption()
 with text_col:
     if event:
-        st.markdown(panels.event_html(event), unsafe_allow_html=True)
-        st.markdown(panels.sources_html(event.get("sources") or [], data.bibliography),
-                    unsafe_allow_html=True)
+        st.html(panels.event_html(event))
+        st.html(panels.sources_html(event.get("sources") or [], data.bibliography))
     counts = pd.Series([s or "no status" for s in statuses.values()]).value_counts()
     st.markdown(f"**In {year}:** " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     held = [f"{viewmodel.feature_row(data, 'area', a)['name_en']}: "
             f"{viewmodel.COUNTRY_NAMES.get(h, h)}" for a, h in holders.items() if h]
     if held:
         st.markdown("**Holders:** " + "; ".join(layers.esc(h) for h in held))
+
+if not frame.empty:
+    fig = px.scatter(frame, x="date", y="type", hover_name="title", custom_data=["id"],
+                     color="type", color_discrete_sequence=list(layers.OKABE_ITO.values()),
+                     height=260)
+    fig.add_vline(x=pd.Timestamp(year=year, month=12, day=31).timestamp() * 1000,
+                  line_dash="dot", line_color="#555")
+    fig.update_traces(marker={"size": 11})
+    fig.update_layout(showlegend=False, margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    st.subheader("Events")
+    st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="tl_chart")
+    titles = dict(zip(frame["id"], frame["title"], strict=True))
+    st.selectbox("…or choose an event", ["—", *frame["id"]], key="tl_event",
+                 format_func=lambda i: "—" if i == "—" else f"{i}: {titles.get(i)}")
 
 ui.write_url_state(urlstate.ViewState(year=year), defaults)

@@ -63,7 +63,7 @@ with map_col, st.spinner("Drawing…"):
     ui.attribution_caption()
 with panel_col:
     if area_id:
-        st.markdown(panels.panel_html(data, "area", area_id), unsafe_allow_html=True)
+        st.html(panels.panel_html(data, "area", area_id))
     else:
         st.info("Select an area in the table (or the list) to zoom to it.")
 

@@ -38,7 +38,8 @@ def qp(at: AppTest, key: str) -> str:
 
 
 def markdown(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.markdown)
+    """Everything the page wrote as Markdown or as HTML (panels use st.html)."""
+    return "\n".join([m.value for m in at.markdown] + [h.value for h in at.html])
 
 
 def test_home_shows_figures_from_data(app):

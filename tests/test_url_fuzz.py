@@ -218,7 +218,7 @@ def test_border_map_survives_junk_links(fixture_atlas, params):
     assert at.radio(key="bm_basemap").value == state.basemap
     for token in _tokens(data):
         assert at.checkbox(key=f"bm_layer_{token}").value == (token in state.layers), token
-    panels = "\n".join(m.value for m in at.markdown)
+    panels = "\n".join([m.value for m in at.markdown] + [h.value for h in at.html])
     if state.feature:
         assert f'data-feature="{state.feature[0]}:{state.feature[1]}"' in panels
     else:

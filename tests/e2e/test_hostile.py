@@ -178,6 +178,7 @@ def test_no_payload_runs_anywhere_and_payloads_show_as_text(hostile_page, hostil
     wait_map(page)
     chart = page.locator(".js-plotly-plot").first
     chart.wait_for(timeout=TIMEOUT)
+    chart.scroll_into_view_if_needed()  # the chart sits below the map
     for point in page.locator(".js-plotly-plot .scatterlayer .point").all():
         box = point.bounding_box()  # the drag layer covers the points: move the mouse there
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
