@@ -497,8 +497,11 @@ def base_map(basemap: folium.FeatureGroup | None = None, base_url_path: str = ""
                    prefer_canvas=False, max_bounds=True, min_zoom=3, max_zoom=14,
                    attribution_control=True)
     use_local_assets(m, base_url_path)
+    # Chrome focuses a clicked SVG path and rings its bounding box; the halo marks selection
     m.get_root().header.add_child(folium.Element(
-        "<style>.leaflet-container{background:#dfe8ef}</style>"), name="ba_background")
+        "<style>.leaflet-container{background:#dfe8ef}"
+        ".leaflet-container path.leaflet-interactive:focus{outline:none}</style>"),
+        name="ba_background")
     if tiles:
         folium.TileLayer(tiles, name="Tiles", attr=OSM_ATTRIBUTION).add_to(m)
     if basemap is not None:

@@ -73,6 +73,9 @@ with text_col:
     if event:
         st.html(panels.event_html(event))
         st.html(panels.sources_html(event.get("sources") or [], data.bibliography))
+    else:
+        st.info("Pick an event on the chart below the map (or in the list under it) to read "
+                "it here and locate it on the map.")
     counts = pd.Series([s or "no status" for s in statuses.values()]).value_counts()
     st.markdown(f"**In {year}:** " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     held = [f"{viewmodel.feature_row(data, 'area', a)['name_en']}: "
