@@ -17,6 +17,7 @@ from typing import Any
 import folium
 import geopandas as gpd
 from branca.element import MacroElement
+from folium.map import FitBounds
 from jinja2 import Template
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
@@ -509,7 +510,11 @@ def base_map(basemap: folium.FeatureGroup | None = None, base_url_path: str = ""
     Attribution(OSM_ATTRIBUTION).add_to(m)
     FocusWithoutScroll().add_to(m)
     if bounds is not None:  # (minlon, minlat, maxlon, maxlat): open on the whole boundary
-        m.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], padding=(10, 10))
+        fit = FitBounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], padding=(10, 10))
+        # not animated: an animation still running when st_folium applies a link's or a
+        # search's centre and zoom would end afterwards and put the overview back
+        fit.options["animate"] = False
+        fit.add_to(m)
     return m
 
 

@@ -119,6 +119,15 @@ def test_deep_link_restores_view(page, app_url, shots):
     frame, _ = open_page(page, app_url, link)
     page.locator('div.ba-panel[data-feature="area:heixiazi-transfer"]').wait_for(timeout=TIMEOUT)
     frame.locator(".leaflet-baSelection-pane path.ba-halo").first.wait_for(timeout=TIMEOUT)
+    # the map is zoomed onto the linked area, and stays there
+    page.wait_for_timeout(1000)
+    view = frame.locator("path.ba-halo").first.evaluate("""el => {
+        let halo = null;
+        window.map.eachLayer(l => { if (l._path === el) halo = l; });
+        return {zoom: window.map.getZoom(), asked: window.__GLOBAL_DATA__.last_zoom,
+                inside: window.map.getBounds().contains(halo.getBounds())};
+    }""")
+    assert view["zoom"] == view["asked"] and view["inside"], view
     assert frame.locator("path.ba-place").count() == 0
     assert frame.locator("path.ba-id-kaz-ili").count() == 0  # CHN-KAZ pair hidden
     assert page.get_by_text("Section status in 1995").count() == 1
