@@ -150,6 +150,22 @@ def zoom_view(feature_type: str, feature_id: str) -> tuple[tuple[float, float], 
     return (lat + bump * 1e-9, lon), zoom
 
 
+def view_for(state_key: str, target: tuple[str, str] | None) -> tuple[Any, int] | None:
+    """The view fitting ``target``, new only when the target changes.
+
+    A rerun for any other reason (a year, a layer) then leaves the reader's pan and zoom alone.
+    """
+    if target is None:
+        st.session_state.pop(state_key, None)
+        return None
+    kept = st.session_state.get(state_key)
+    if kept is not None and kept[0] == target:
+        return kept[1]
+    view = zoom_view(*target)
+    st.session_state[state_key] = (target, view)
+    return view
+
+
 def known_features() -> dict[str, list[str]]:
     """Ids per feature type, to validate links."""
     data = atlas()

@@ -48,7 +48,9 @@ holders = viewmodel.holder_map(data, year)
 groups = [layers.sections_layer(data.sections, statuses, "Boundary sections",
                                 tolerance=ui.DETAIL["map"], year=year),
           layers.areas_layer(data.areas, holders, year=year)]
-view = None
+targets = [("area", i) for i in (event or {}).get("area_ids") or []] + [
+    ("section", i) for i in (event or {}).get("section_ids") or []]
+view = ui.view_for("tl_view", targets[0] if targets else None)  # kept while the year moves
 if event:
     for sid in event.get("section_ids") or []:
         row = viewmodel.feature_row(data, "section", sid)
@@ -59,10 +61,6 @@ if event:
         row = viewmodel.feature_row(data, "area", aid)
         if row is not None:
             groups.insert(0, layers.highlight_layer(row["geometry"], "area", aid))
-    targets = [("area", i) for i in event.get("area_ids") or []] + [
-        ("section", i) for i in event.get("section_ids") or []]
-    if targets:
-        view = ui.zoom_view(*targets[0])
 
 map_col, text_col = st.columns([3, 2])
 with map_col, st.spinner("Drawing…"):

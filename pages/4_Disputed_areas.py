@@ -51,11 +51,10 @@ area_id = st.session_state["da_area"] if st.session_state["da_area"] in area_ids
 groups = [layers.sections_layer(data.sections, viewmodel.status_map(data, 2015),
                                 tolerance=ui.DETAIL["map"], year=2015),
           layers.areas_layer(data.areas, viewmodel.holder_map(data, 2015), year=2015)]
-view = None
+view = ui.view_for("da_view", ("area", area_id) if area_id else None)
 if area_id:
     groups.insert(0, layers.highlight_layer(
         viewmodel.feature_row(data, "area", area_id)["geometry"], "area", area_id))
-    view = ui.zoom_view("area", area_id)
 
 map_col, panel_col = st.columns([3, 2])
 with map_col, st.spinner("Drawing…"):

@@ -114,6 +114,22 @@ def test_disputed_areas_select_zooms_and_shows_panel(app):
     at.selectbox(key="da_area").select("heixiazi-transfer").run()
     assert 'data-feature="area:heixiazi-transfer"' in markdown(at)
     assert qp(at, "feature") == "area:heixiazi-transfer"
+    target, view = at.session_state["da_view"]
+    assert target == ("area", "heixiazi-transfer")
+    at.run()  # a rerun for another reason keeps the view (the reader's pan and zoom stay)
+    assert at.session_state["da_view"][1] == view
+    at.selectbox(key="da_area").select("zhenbao").run()
+    assert at.session_state["da_view"][0] == ("area", "zhenbao")
+    at.selectbox(key="da_area").select("—").run()
+    assert "da_view" not in at.session_state
+
+
+def test_timeline_keeps_the_event_view_while_the_year_moves(app):
+    at = app(PAGES[2])
+    at.selectbox(key="tl_event").select("ev-2008-handover").run()
+    target, view = at.session_state["tl_view"]
+    at.slider(key="tl_year").set_value(1970).run()
+    assert at.session_state["tl_view"] == (target, view)
 
 
 def test_sources_page_downloads_and_bibliography(app):
