@@ -70,6 +70,7 @@ FINISHED_EARLY = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 FINISHED_OK = (ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY,
                ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
 PANEL = re.compile(r'<div class="ba-panel" data-feature="([^"]*)"')
+PANEL_ELEMENTS = ("html", "markdown")  # the app inserts panels with st.html; Markdown too
 TIP = re.compile(r'"tip":\s*("(?:[^"\\]|\\.)*")')
 TAG = re.compile(r"<[^>]*>")
 
@@ -264,9 +265,10 @@ def panel_feature(msg: ForwardMsg) -> str | None:
     if msg.WhichOneof("type") != "delta" or msg.delta.WhichOneof("type") != "new_element":
         return None
     element = msg.delta.new_element
-    if element.WhichOneof("type") != "markdown":
+    kind = element.WhichOneof("type")
+    if kind not in PANEL_ELEMENTS:
         return None
-    found = PANEL.search(element.markdown.body)
+    found = PANEL.search(getattr(element, kind).body)
     return html.unescape(found.group(1)) if found else None
 
 
@@ -421,7 +423,7 @@ class Session:
                 if not self.sections:
                     self.sections = map_sections(component.json_args)
             seen.add(component.id)
-        elif kind == "markdown":
+        elif kind in PANEL_ELEMENTS:
             feature = panel_feature(msg)
             if feature is not None:
                 run.panels.append((feature, time.perf_counter() - started))

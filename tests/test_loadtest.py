@@ -163,16 +163,17 @@ def test_widget_values_echo_what_the_front_end_holds():
 
 # --- what the client reads -----------------------------------------------------------------
 
-def _markdown_msg(body: str) -> ForwardMsg:
+def _markdown_msg(body: str, kind: str = "markdown") -> ForwardMsg:
     msg = ForwardMsg()
-    msg.delta.new_element.markdown.body = body
+    getattr(msg.delta.new_element, kind).body = body
     return msg
 
 
-def test_the_panel_is_recognised_with_its_feature(atlas):
+@pytest.mark.parametrize("kind", ["html", "markdown"])
+def test_the_panel_is_recognised_with_its_feature(atlas, kind):
     html = panels.panel_html(atlas, "section", "rus-e-ussuri", year=2015)
-    assert loadtest.panel_feature(_markdown_msg(html)) == "section:rus-e-ussuri"
-    assert loadtest.panel_feature(_markdown_msg(layers.legend_html(2015))) is None
+    assert loadtest.panel_feature(_markdown_msg(html, kind)) == "section:rus-e-ussuri"
+    assert loadtest.panel_feature(_markdown_msg(layers.legend_html(2015), kind)) is None
     finished = ForwardMsg()
     finished.script_finished = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
     assert loadtest.panel_feature(finished) is None
