@@ -104,7 +104,8 @@ def base_map(basemap: str = "vector", center: tuple[float, float] = layers.DEFAU
     """A fresh copy of the constant base map (st_folium mutates the map it is given).
 
     ``halo``: the browser highlights the selected feature itself (see ``layers.SelectionHalo``),
-    so a click changes nothing in the map and re-sends none of its layers.
+    so a click changes nothing in the map and re-sends none of its layers; and reports the
+    click without streamlit-folium's 250 ms delay (``layers.ImmediateClick``).
     """
     ensure_assets()
     sections = atlas().sections
@@ -117,6 +118,7 @@ def base_map(basemap: str = "vector", center: tuple[float, float] = layers.DEFAU
         layers.FetchedBasemap(url).add_to(m)
     if halo:
         layers.SelectionHalo().add_to(m)
+        layers.ImmediateClick(RETURNED).add_to(m)
     return m
 
 

@@ -76,12 +76,15 @@ def test_toggling_a_layer_adds_and_removes_paths(page, app_url, shots):
 
 
 def test_clicking_a_section_shows_its_events_and_reselection_works(page, app_url, shots):
+    sent: list[int] = []  # sizes of the messages the browser sends over the websocket
+    page.on("websocket", lambda ws: ws.on("framesent", lambda f: sent.append(len(f))))
     frame, _ = open_page(page, app_url, "/border_map")
     panel = page.locator('div.ba-panel[data-feature="section:rus-e-ussuri"]')
     halo = frame.locator(".leaflet-baSelection-pane path.ba-halo")
     # mark every drawn feature: a click must not make the map re-send and redraw its layers
     frame.locator("body").evaluate(
         "b => document.querySelectorAll('path.leaflet-interactive').forEach(p => p.baKept = 1)")
+    before = len(sent)
     start = time.perf_counter()
     click_path(page, frame, "path.ba-id-rus-e-ussuri")
     panel.wait_for(timeout=TIMEOUT)
@@ -90,6 +93,9 @@ def test_clicking_a_section_shows_its_events_and_reselection_works(page, app_url
     assert "Clash on Zhenbao <island>" in panel.inner_text()  # escaped, shown as text
     halo.first.wait_for(timeout=TIMEOUT)
     page.wait_for_function("() => location.search.includes('rus-e-ussuri')", timeout=TIMEOUT)
+    # one rerun request for one click: reported at once, and not again after the debounce
+    page.wait_for_timeout(600)
+    assert len([n for n in sent[before:] if n > 500]) == 1, sent[before:]
     assert frame.locator("body").evaluate(
         "b => [...document.querySelectorAll('path.leaflet-interactive')].every(p => p.baKept)")
     page.screenshot(path=str(shots / "border_map_clicked.png"))
