@@ -6,6 +6,9 @@ import asyncio
 import json
 import math
 import os
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import folium
 import pytest
@@ -19,6 +22,17 @@ from streamlit_folium import _get_feature_group_string
 from borderatlas import layers, loadtest, panels, viewmodel
 from borderatlas.data import load_atlas
 from borderatlas.devserver import rss_mb, run_app
+
+T = TypeVar("T")
+
+def run_async(coro: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine on its own loop in a worker thread.
+
+    The browser tests' sync Playwright keeps an event loop running in the main thread for
+    the whole session, and ``asyncio.run`` refuses to start inside it.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 @pytest.fixture(scope="module")
@@ -227,11 +241,11 @@ def test_session_reads_a_run_resolves_cached_messages_and_counts_app_errors():
     socket = FakeSocket(_run_of(_delta(box), _delta(panel, hashed="H"))
                         + _run_of(crash, ref, gone))
     session.ws = socket
-    run = asyncio.run(session.rerun())
+    run = run_async(session.rerun())
     assert run.panels[0][0] == "section:a" and session.page_hash == "page"
     assert run.status == ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
     assert set(session.widgets) == {"b"} and "H" in session.cache and errors == []
-    run = asyncio.run(session.rerun())
+    run = run_async(session.rerun())
     assert run.panels[0][0] == "section:a"  # drawn from the cache, by reference
     assert errors == ["exception shown: KeyError: 'a'", "page not found: 'nope'"]
     assert set(session.widgets) == set()  # the checkbox was not drawn again: forgotten
@@ -246,7 +260,7 @@ def test_a_run_that_never_finishes_is_a_timeout():
     session = loadtest.Session("http://127.0.0.1:1", [], timeout=0.2)
     session.ws = FakeSocket(_run_of()[:-1])
     with pytest.raises(loadtest.StepError, match="timeout"):
-        asyncio.run(session.rerun())
+        run_async(session.rerun())
 
 
 # --- one real user against the fixture app -------------------------------------------------
@@ -270,7 +284,7 @@ def test_one_websocket_user_gets_the_panel_of_each_clicked_section(geodata, tmp_
         return seen, phase
 
     with run_app(geodata, tmp_path / "server.log") as server:
-        seen, phase = asyncio.run(asyncio.wait_for(user(server.url), timeout=120))
+        seen, phase = run_async(asyncio.wait_for(user(server.url), timeout=120))
     assert [panel for _, panel in seen] == [f"section:{sid}" for sid, _ in seen]
     assert phase.errors == []
     assert len(phase.latencies) == loadtest.PAGE_EVERY and len(phase.page_times) == 3
