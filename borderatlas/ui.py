@@ -110,7 +110,9 @@ def base_map(basemap: str = "vector", center: tuple[float, float] = layers.DEFAU
     ensure_assets()
     sections = atlas().sections
     bounds = tuple(float(x) for x in sections.total_bounds) if len(sections) else None
-    m = layers.base_map(None, base_url_path(), center=center, zoom=zoom, bounds=bounds)
+    tiles = "OpenStreetMap" if basemap == "osm" else None  # optional; needs internet
+    m = layers.base_map(None, base_url_path(), tiles=tiles, center=center, zoom=zoom,
+                        bounds=bounds)
     if basemap == "vector":
         name = _basemap_file(str(geodata_root()), simplify.resolution_from_env())
         base = base_url_path().strip("/")

@@ -1,7 +1,7 @@
 """Shareable view state in the URL query: parse leniently (notices, never raise), write minimally.
 
 Query keys: ``feature`` (``section:rus-e-ussuri``), ``year`` (1858–2015), ``compare``
-(``1991,2001``), ``layers`` (comma-separated layer tokens), ``basemap`` (``vector``/``none``).
+(``1991,2001``), ``layers`` (comma-separated layer tokens), ``basemap`` (``vector``/``osm``/``none``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 YEAR_MIN, YEAR_MAX = 1858, 2015
 FEATURE_TYPES = ("section", "area", "place")
-BASEMAPS = ("vector", "none")
+BASEMAPS = ("vector", "osm", "none")  # osm: OpenStreetMap tiles, online only
 MAX_VALUE_LEN = 500
 
 

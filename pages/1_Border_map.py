@@ -39,8 +39,11 @@ with st.sidebar:
     st.checkbox("Claim and old lines", key="bm_layer_claims")
     st.checkbox("Disputed / transferred areas", key="bm_layer_areas")
     st.checkbox("Places", key="bm_layer_places")
-    st.radio("Basemap", urlstate.BASEMAPS, key="bm_basemap", horizontal=True,
-             format_func={"vector": "bundled vector", "none": "none"}.get)
+    st.radio("Basemap", urlstate.BASEMAPS, key="bm_basemap",
+             format_func={"vector": "bundled vector (offline)",
+                          "osm": "OpenStreetMap tiles (online)", "none": "none"}.get,
+             help="The bundled vector basemap works offline. Tiles are fetched from "
+                  "tile.openstreetmap.org and need an internet connection.")
     st.slider("Status in year", urlstate.YEAR_MIN, urlstate.YEAR_MAX, key="bm_year")
 
 visible = {t for t in tokens if st.session_state.get(f"bm_layer_{t}")}

@@ -109,3 +109,9 @@ def test_empty_frames_do_not_break():
     empty = gpd.GeoDataFrame({"id": []}, geometry=[], crs="EPSG:4326")
     assert isinstance(layers.sections_layer(empty, {}), folium.FeatureGroup)
     render(layers.areas_layer(empty), layers.difference_layer([]))
+
+
+def test_tiles_are_optional_and_off_by_default():
+    assert "tile.openstreetmap.org" not in layers.base_map().get_root().render()
+    html = layers.base_map(tiles="OpenStreetMap").get_root().render()
+    assert "tile.openstreetmap.org" in html and "OpenStreetMap contributors" in html

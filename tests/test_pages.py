@@ -63,6 +63,8 @@ def test_border_map_layer_toggle_changes_link(app):
     assert "places" not in qp(at, "layers")
     at.checkbox(key="bm_layer_claims").check().run()
     assert "claims" in qp(at, "layers")
+    at.radio(key="bm_basemap").set_value("osm").run()
+    assert qp(at, "basemap") == "osm"
 
 
 def test_border_map_search_selects_and_shows_history(app):
