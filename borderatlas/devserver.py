@@ -8,6 +8,7 @@ import here: the server is a child process.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -117,15 +118,19 @@ def serve(args: Sequence[str] = ()) -> int:
            *args]
     port = _option(args, "--server.port") or "8501"
     prefix = (_option(args, "--server.baseUrlPath") or "").strip("/")
-    url = f"http://127.0.0.1:{port}" + (f"/{prefix}" if prefix else "")
+    address = _option(args, "--server.address")
+    host = "127.0.0.1" if address in (None, "", "0.0.0.0", "::") else address  # noqa: S104
+    url = f"http://{host}:{port}" + (f"/{prefix}" if prefix else "")
     proc = subprocess.Popen(cmd, cwd=REPO)
+    signal.signal(signal.SIGTERM, lambda *_: proc.terminate())  # pass a stop on to Streamlit
     try:
         wait_healthy(url, proc)
         warm_up(url)
         print(f"Border Atlas is ready: http://localhost:{port}/{prefix}", flush=True)
         return proc.wait()
     except KeyboardInterrupt:
-        return proc.wait()  # Ctrl-C reached Streamlit too; let it shut down
+        proc.send_signal(signal.SIGINT)  # a terminal's Ctrl-C reached it already; kill -INT not
+        return proc.wait(timeout=20)
     finally:
         if proc.poll() is None:
             proc.terminate()

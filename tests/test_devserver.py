@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import subprocess
+import sys
 import threading
+import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -59,3 +64,32 @@ def test_warm_up_accepts_ok(answer: str) -> None:
 def test_warm_up_reports_a_failed_or_missing_check(answer: str, message: str) -> None:
     with pytest.raises(RuntimeError, match=re.escape(message)):
         devserver.warm_up(answer, timeout=5)
+
+
+def test_serve_warms_up_then_serves_and_stops_on_ctrl_c(tmp_path):
+    """The README's run command: ready only after the warm-up run, and Ctrl-C ends it."""
+    from atlas_fixture import write_geodata
+
+    env = {**os.environ, "BORDERATLAS_GEODATA": str(write_geodata(tmp_path))}
+    port = devserver.free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "borderatlas", "serve", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=devserver.REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    loaded = False
+    try:
+        for line in proc.stdout:
+            if "atlas loaded" in line:
+                loaded = True
+            if "Border Atlas is ready" in line:
+                break
+        else:
+            pytest.fail("serve exited before it was ready")
+        assert loaded, "the data was not loaded before the first visitor"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/border_map", timeout=10) as resp:
+            assert resp.status == 200
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=20) is not None
+    finally:
+        if proc.poll() is None:
+            proc.kill()
