@@ -58,6 +58,12 @@ def wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 90.0)
     raise TimeoutError("streamlit did not become healthy")
 
 
+def streamlit_command(*args: str) -> list[str]:
+    """``streamlit run app.py`` with the script health check on (for :func:`warm_up`)."""
+    return [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), *STREAMLIT_FLAGS,
+            *args]
+
+
 def warm_up(url: str, timeout: float = 180.0) -> None:
     """Run app.py once, in a throw-away session, before the first visitor arrives.
 
@@ -82,10 +88,9 @@ def run_app(geodata: Path, log: Path, port: int | None = None,
     """Run ``streamlit run app.py`` on ``geodata`` until the block exits, then stop it."""
     port = port or free_port()
     env = {**os.environ, "BORDERATLAS_GEODATA": str(geodata)}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
-           "--server.port", str(port), "--server.address", "127.0.0.1",
-           "--server.headless", "true", "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none", *STREAMLIT_FLAGS, *extra_args]
+    cmd = streamlit_command("--server.port", str(port), "--server.address", "127.0.0.1",
+                            "--server.headless", "true", "--browser.gatherUsageStats", "false",
+                            "--server.fileWatcherType", "none", *extra_args)
     with log.open("w") as out:
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -114,8 +119,7 @@ def _option(args: Sequence[str], name: str) -> str | None:
 
 def serve(args: Sequence[str] = ()) -> int:
     """``streamlit run app.py`` in the foreground, warmed up before the first visitor."""
-    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), *STREAMLIT_FLAGS,
-           *args]
+    cmd = streamlit_command(*args)
     port = _option(args, "--server.port") or "8501"
     prefix = (_option(args, "--server.baseUrlPath") or "").strip("/")
     address = _option(args, "--server.address")

@@ -467,7 +467,7 @@ class ImmediateClick(MacroElement):
         "function report() {"
         " var g = window.__GLOBAL_DATA__, s = window.Streamlit;"
         " if (!g || !s || !s.setComponentValue || !Array.isArray(g.returned_objects)"
-        "  || JSON.stringify(g.returned_objects.slice().sort()) !== JSON.stringify(keys.slice().sort())) {"
+        "  || JSON.stringify(g.returned_objects.slice().sort()) !== JSON.stringify(keys)) {"
         "  return; }"
         " var value = {last_object_clicked_count: g.last_object_clicked_count,"
         "  last_object_clicked_tooltip: g.last_object_clicked_tooltip};"
@@ -483,7 +483,7 @@ class ImmediateClick(MacroElement):
     def __init__(self, keys: Iterable[str]) -> None:
         super().__init__()
         self._name = "ImmediateClick"
-        self.keys = sorted(keys)
+        self.keys = sorted(keys)  # compared with the component's, sorted in the browser
 
 
 class FocusWithoutScroll(MacroElement):

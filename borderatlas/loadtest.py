@@ -128,6 +128,12 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
 
 
+# every option that sets how long or how hard a run is, with its bounds
+LIMITS = (("--users", 1, 100, ""), ("--duration", 1, 75, " seconds"),
+          ("--single-clicks", 1, 50, ""), ("--think", 0, 10, " seconds"),
+          ("--repeat", 0, 60, " seconds"), ("--session-ttl", 1, 30, " seconds"))
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options (all bounded so a run cannot go on for long)."""
     p = argparse.ArgumentParser(prog="python -m borderatlas.loadtest", description=__doc__,
@@ -151,18 +157,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         "(default 20, 0 to skip, at most 60)")
     p.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "loadtest.json")
     args = p.parse_args(argv)
-    if not 1 <= args.users <= 100:
-        p.error("--users must be between 1 and 100")
-    if not 1 <= args.duration <= 75:
-        p.error("--duration must be between 1 and 75 seconds")
-    if not 1 <= args.single_clicks <= 50:
-        p.error("--single-clicks must be between 1 and 50")
-    if not 0 <= args.think <= 10:
-        p.error("--think must be between 0 and 10 seconds")
-    if not 0 <= args.repeat <= 60:
-        p.error("--repeat must be between 0 and 60 seconds")
-    if not 1 <= args.session_ttl <= 30:
-        p.error("--session-ttl must be between 1 and 30 seconds")
+    for option, low, high, unit in LIMITS:
+        if not low <= getattr(args, option.lstrip("-").replace("-", "_")) <= high:
+            p.error(f"{option} must be between {low} and {high}{unit}")
     return args
 
 
