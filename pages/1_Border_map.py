@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from borderatlas import layers, panels, ui, urlstate, viewmodel
+from borderatlas import ui
+from borderatlas.map import layers
+from borderatlas.views import legend, panels, urlstate, viewmodel
 
 SEL = "bm_selected"
 
@@ -97,7 +99,7 @@ with map_col:
         m = ui.base_map(st.session_state["bm_basemap"], halo=True)
         ui.show_map(m, groups, key="bm_map", selection_key=SEL,
                     view=st.session_state.get("bm_view"))
-    st.markdown(layers.legend_html(year), unsafe_allow_html=True)
+    st.markdown(legend.legend_html(year), unsafe_allow_html=True)
     ui.attribution_caption()
 
 

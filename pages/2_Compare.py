@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from borderatlas import layers, panels, ui, urlstate, viewmodel
+from borderatlas import style, ui
+from borderatlas.map import layers
+from borderatlas.views import panels, text, urlstate, viewmodel
 
 data = ui.atlas()
 versions = [v["id"] for v in viewmodel.sorted_versions(data)]
@@ -42,7 +44,7 @@ for vid in (a, b):
 user_group = ui.user_overlay(data, "cmp", (a, b))
 with st.spinner("Computing differences…"):
     rows = viewmodel.compare_versions(data, a, b)
-    style_a, style_b = layers.VERSION_STYLES[0], layers.VERSION_STYLES[1]
+    style_a, style_b = style.VERSION_STYLES[0], style.VERSION_STYLES[1]
     groups = [
         layers.version_layer(viewmodel.version_line(data, a), labels[a], 0,
                              tolerance=ui.DETAIL["map"]),
@@ -58,9 +60,9 @@ with st.spinner("Computing differences…"):
         view = (((miny + maxy) / 2, (minx + maxx) / 2), 9)
     ui.show_map(ui.base_map(), groups, key="cmp_map", view=view, height=500)
 st.markdown(
-    f'<span style="color:{style_a["color"]}">▬ ▬</span> {layers.esc(labels[a])} &nbsp; '
-    f'<span style="color:{style_b["color"]}">━━</span> {layers.esc(labels[b])} &nbsp; '
-    f'<span style="color:{layers.OKABE_ITO["purple"]}">■</span> area that changed hands',
+    f'<span style="color:{style_a["color"]}">▬ ▬</span> {text.esc(labels[a])} &nbsp; '
+    f'<span style="color:{style_b["color"]}">━━</span> {text.esc(labels[b])} &nbsp; '
+    f'<span style="color:{style.OKABE_ITO["purple"]}">■</span> area that changed hands',
     unsafe_allow_html=True)
 ui.attribution_caption()
 

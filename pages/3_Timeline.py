@@ -6,7 +6,9 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from borderatlas import layers, panels, ui, urlstate, viewmodel
+from borderatlas import style, ui
+from borderatlas.map import layers
+from borderatlas.views import legend, panels, text, urlstate, viewmodel
 
 data = ui.atlas()
 defaults = urlstate.ViewState(year=1991)
@@ -65,7 +67,7 @@ if event:
 map_col, text_col = st.columns([3, 2])
 with map_col, st.spinner("Drawing…"):
     ui.show_map(ui.base_map(), groups, key="tl_map", view=view, height=480)
-    st.markdown(layers.legend_html(year), unsafe_allow_html=True)
+    st.markdown(legend.legend_html(year), unsafe_allow_html=True)
     ui.attribution_caption()
 with text_col:
     if event:
@@ -79,11 +81,11 @@ with text_col:
     held = [f"{viewmodel.feature_row(data, 'area', a)['name_en']}: "
             f"{viewmodel.COUNTRY_NAMES.get(h, h)}" for a, h in holders.items() if h]
     if held:
-        st.markdown("**Holders:** " + "; ".join(layers.esc(h) for h in held))
+        st.markdown("**Holders:** " + "; ".join(text.esc(h) for h in held))
 
 if not frame.empty:
     fig = px.scatter(frame, x="date", y="type", hover_name="title", custom_data=["id"],
-                     color="type", color_discrete_sequence=list(layers.OKABE_ITO.values()),
+                     color="type", color_discrete_sequence=list(style.OKABE_ITO.values()),
                      height=260)
     fig.add_vline(x=pd.Timestamp(year=year, month=12, day=31).timestamp() * 1000,
                   line_dash="dot", line_color="#555")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from borderatlas import layers, panels, ui, urlstate, viewmodel
+from borderatlas import ui
+from borderatlas.map import layers
+from borderatlas.views import panels, urlstate, viewmodel
 
 data = ui.atlas()
 defaults = urlstate.ViewState()

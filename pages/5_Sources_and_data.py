@@ -7,12 +7,13 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from borderatlas import layers, panels, ui
-from borderatlas.data import LAYERS
+from borderatlas import config, style, ui
+from borderatlas.data.loader import LAYERS
+from borderatlas.views import panels
 
 data = ui.atlas()
 st.title("Sources & data")
-st.markdown(f"Boundary and basemap geometry derived from OpenStreetMap: **{layers.OSM_ATTRIBUTION}**. "
+st.markdown(f"Boundary and basemap geometry derived from OpenStreetMap: **{style.OSM_ATTRIBUTION}**. "
             "Each feature cites its sources by key; the full bibliography is below.")
 
 st.subheader("Layers: provenance, licence, accuracy")
@@ -52,7 +53,7 @@ st.download_button("events.csv", events.to_csv(index=False).encode("utf-8"),
                    file_name="events.csv", mime="text/csv", key="src_dl_events")
 
 st.subheader("How to cite")
-cff = ui.REPO / "CITATION.cff"
+cff = config.CHECKOUT / "CITATION.cff"
 st.markdown(
     f"Border Atlas contributors ({dt.date.today().year}). *Border Atlas: an interactive map of "
     "the former Sino-Soviet border and its negotiation, 1960–2015* (software and data). "

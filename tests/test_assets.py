@@ -2,7 +2,7 @@ from pathlib import Path
 
 import folium
 
-from borderatlas import assets
+from borderatlas.map import assets
 
 
 def test_vendor_files_exist_in_installed_packages():

@@ -4,7 +4,7 @@ import base64
 
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from borderatlas import bench
+from benchmarks import bench
 
 
 def test_summarise_gives_median_min_max_and_count():

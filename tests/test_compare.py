@@ -3,8 +3,8 @@
 import pytest
 from shapely.geometry import LineString
 
-from borderatlas.compare import changes_between, net_to_china_km2
-from borderatlas.lines import LineSet
+from borderatlas.geo.compare import changes_between, net_to_china_km2
+from borderatlas.geo.lines import LineSet
 
 
 @pytest.fixture

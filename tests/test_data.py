@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from borderatlas.data import load_atlas
-from borderatlas.problems import Problem
+from borderatlas.data.loader import load_atlas
+from borderatlas.data.problems import Problem
 
 
 def problems_of(make_geodata, files: dict[str, Any]) -> list[str]:

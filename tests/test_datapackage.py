@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from borderatlas.datapackage import check_datapackage, render_datapackage
+from borderatlas.data.datapackage import check_datapackage, render_datapackage
 
 
 def test_every_file_is_a_resource_with_schema_hash_and_licence(make_geodata, mini_files):

@@ -12,15 +12,15 @@ from typing import Any
 import pytest
 from pyproj import Geod
 
-from borderatlas.__main__ import main
-from borderatlas.assets import external_urls, vendor_files
-from borderatlas.data import load_atlas
-from borderatlas.export import (
+from borderatlas.cli import main
+from borderatlas.data.loader import load_atlas
+from borderatlas.export.site import (
     WEB_LAYERS,
     export_site,
     export_size,
     site_files,
 )
+from borderatlas.map.assets import external_urls, vendor_files
 
 PAYLOAD = "<img src=x onerror=window.__pwned=1>"
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
@@ -229,11 +229,11 @@ def test_mini_joins_survive(mini_atlas: Any) -> None:
 
 
 def test_real_geodata_joins_survive() -> None:
-    from borderatlas.data import DEFAULT_ROOT
+    from borderatlas.config import geodata_root
 
-    if not (DEFAULT_ROOT / "sections.geojson").is_file():
+    if not (geodata_root() / "sections.geojson").is_file():
         pytest.skip("geodata/sections.geojson not built yet")
-    atlas = load_atlas(DEFAULT_ROOT, check_integrity=False)
+    atlas = load_atlas(geodata_root(), check_integrity=False)
     if not len(atlas.sections):
         pytest.skip("no sections loaded from geodata/")
     _joins_survive(atlas)

@@ -8,8 +8,8 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import Point
 
-from borderatlas.geodesy import length_km
-from borderatlas.lines import LineSet
+from borderatlas.geo.geodesy import length_km
+from borderatlas.geo.lines import LineSet
 
 GEO = Path(__file__).resolve().parents[1] / "geodata"
 TRIPOINT_TOL_M = 1.0  # section ends are set exactly to the derived tripoint vertices

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from borderatlas.data import load_atlas
-from borderatlas.history import (
+from borderatlas.data.loader import load_atlas
+from borderatlas.geo.history import (
     UnknownFeatureError,
     events_for,
     holder_at,

@@ -7,9 +7,12 @@ import pytest
 from atlas_fixture import write_geodata
 from shapely.geometry import LineString
 
-from borderatlas import layers, viewmodel
-from borderatlas.assets import external_urls
-from borderatlas.data import load_atlas
+from borderatlas import style
+from borderatlas.data.loader import load_atlas
+from borderatlas.geo import simplify
+from borderatlas.map import layers
+from borderatlas.map.assets import external_urls
+from borderatlas.views import features, legend, viewmodel
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +32,7 @@ def test_sections_have_ids_classes_status_colours_and_escaped_names(atlas):
     html = render(layers.sections_layer(atlas.sections, statuses, year=2015))
     assert '"id": "rus-e-ussuri"' in html
     assert "ba-section ba-id-rus-e-ussuri" in html
-    assert layers.STATUS_COLOURS["demarcated"] in html
+    assert style.STATUS_COLOURS["demarcated"] in html
     # data text is HTML-escaped (then JSON-escaped inside the script)
     assert r"Ili \u0026amp; Khorgos \u0026lt;sector\u0026gt;" in html
     assert "<sector>" not in html and r"\u003csector" not in html
@@ -37,24 +40,24 @@ def test_sections_have_ids_classes_status_colours_and_escaped_names(atlas):
 
 
 def test_tooltip_marker_round_trips_through_click_text():
-    tip = layers.tooltip_html("area", "zhenbao", {"name_en": "Zhenbao <b>", "name_ru": "Даманский",
+    tip = features.tooltip_html("area", "zhenbao", {"name_en": "Zhenbao <b>", "name_ru": "Даманский",
                                                   "name_zh": "珍宝岛"})
     assert "Zhenbao &lt;b&gt;" in tip and "Даманский" in tip and "珍宝岛" in tip
     text = re.sub(r"<[^>]+>", "", tip)  # what the browser's innerText gives back
-    assert layers.parse_clicked(text) == ("area", "zhenbao")
-    assert layers.parse_clicked("no marker") is None
-    assert layers.parse_clicked(None) is None
+    assert features.parse_clicked(text) == ("area", "zhenbao")
+    assert features.parse_clicked("no marker") is None
+    assert features.parse_clicked(None) is None
 
 
 def test_simplify_keeps_end_vertices_so_sections_stay_joined():
     line = LineString([(0, 0), (0.5, 0.001), (1, 0), (1.5, 0.002), (2, 0)])
-    simple = layers.simplify_geometry(line, 0.01)
+    simple = simplify.simplify_geometry(line, 0.01)
     assert len(simple.coords) < len(line.coords)
     assert simple.coords[0] == line.coords[0] and simple.coords[-1] == line.coords[-1]
 
 
 def test_features_carry_only_small_properties(atlas):
-    feats = layers.to_features(atlas.sections, "section", 0.01)
+    feats = features.to_features(atlas.sections, "section", 0.01)
     assert set(feats[0]["properties"]) == {"id", "ftype", "tip"}
     coords = json.dumps([f["geometry"] for f in feats])
     assert not re.search(r"\d\.\d{6,}", coords)  # rounded
@@ -101,7 +104,7 @@ def test_highlight_and_attribution(atlas):
 
 
 def test_legend_is_escaped_html():
-    html = layers.legend_html(1969)
+    html = legend.legend_html(1969)
     assert "Section status in 1969" in html and "disputed" in html
 
 

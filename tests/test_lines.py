@@ -3,7 +3,8 @@
 import pytest
 from shapely.geometry import LineString, Point
 
-from borderatlas.lines import LineSet, norm_date
+from borderatlas.dates import norm_date
+from borderatlas.geo.lines import LineSet
 
 
 @pytest.fixture

@@ -19,9 +19,11 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit_folium import _get_feature_group_string
 
-from borderatlas import layers, loadtest, panels, viewmodel
-from borderatlas.data import load_atlas
-from borderatlas.devserver import rss_mb, run_app
+from benchmarks import loadtest
+from borderatlas.data.loader import load_atlas
+from borderatlas.map import layers
+from borderatlas.views import features, legend, panels, viewmodel
+from tools.devserver import rss_mb, run_app
 
 T = TypeVar("T")
 
@@ -109,12 +111,12 @@ def test_sections_and_tooltips_are_read_from_the_map_components_layers(atlas):
     found = loadtest.map_sections(json_args)
     assert list(found) == sorted(atlas.sections["id"])
     for sid, text in found.items():
-        assert layers.parse_clicked(text) == ("section", sid)  # what _remember_click reads
+        assert features.parse_clicked(text) == ("section", sid)  # what _remember_click reads
         assert "<b>" not in text and "<span" not in text  # text, as the browser reads it
 
 
 def test_tooltip_text_is_what_the_browser_reads():
-    tip = layers.tooltip_html("section", "kaz-ili", {"name_en": "Ili <x>", "name_ru": "Или"})
+    tip = features.tooltip_html("section", "kaz-ili", {"name_en": "Ili <x>", "name_ru": "Или"})
     assert loadtest.tooltip_text(tip) == "Ili <x>\nИли [[ba:section:kaz-ili]]"
 
 
@@ -187,7 +189,7 @@ def _markdown_msg(body: str, kind: str = "markdown") -> ForwardMsg:
 def test_the_panel_is_recognised_with_its_feature(atlas, kind):
     html = panels.panel_html(atlas, "section", "rus-e-ussuri", year=2015)
     assert loadtest.panel_feature(_markdown_msg(html, kind)) == "section:rus-e-ussuri"
-    assert loadtest.panel_feature(_markdown_msg(layers.legend_html(2015), kind)) is None
+    assert loadtest.panel_feature(_markdown_msg(legend.legend_html(2015), kind)) is None
     finished = ForwardMsg()
     finished.script_finished = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
     assert loadtest.panel_feature(finished) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from borderatlas.__main__ import main
+from borderatlas.cli import main
 
 
 def test_validate_clean_tree_exits_zero(make_geodata, mini_files, capsys):

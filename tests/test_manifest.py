@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from borderatlas.data import load_atlas
-from borderatlas.manifest import check_manifest, render_manifest
+from borderatlas.data.loader import load_atlas
+from borderatlas.data.manifest import check_manifest, render_manifest
 
 
 def test_manifest_matches_after_write(make_geodata, mini_files):
@@ -30,6 +30,6 @@ def test_unlisted_and_missing_files(make_geodata, mini_files):
 
 
 def test_bundled_geodata_matches_its_manifest():
-    from borderatlas.data import DEFAULT_ROOT
+    from borderatlas.config import geodata_root
 
-    assert [str(p) for p in check_manifest(DEFAULT_ROOT)] == []
+    assert [str(p) for p in check_manifest(geodata_root())] == []

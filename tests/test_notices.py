@@ -11,9 +11,9 @@ import pytest
 from mini_geodata import mini_geodata_files, write_geodata
 from streamlit.testing.v1 import AppTest
 
-from borderatlas.data import load_atlas
-from borderatlas.notices import COLUMNS, data_notice
-from borderatlas.problems import Problem
+from borderatlas.data.loader import load_atlas
+from borderatlas.data.problems import Problem
+from borderatlas.views.notices import COLUMNS, data_notice
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["pages/1_Border_map.py", "pages/2_Compare.py", "pages/3_Timeline.py",
@@ -188,7 +188,7 @@ def test_clean_data_shows_no_problem_notice(tmp_path, monkeypatch):
 
 
 def test_markdown_from_links_is_shown_as_typed():
-    from borderatlas.notices import markdown_literal
+    from borderatlas.views.notices import markdown_literal
 
     hostile = "Ignored feature '[Log in](https://evil.example) ![t](https://t/p.png) <b>x</b>'"
     out = markdown_literal(hostile)

@@ -7,8 +7,8 @@ import json
 import pytest
 from shapely.geometry import LineString
 
-from borderatlas import overlay as ov
-from borderatlas.overlay import OverlayError, compare_to_line, parse_overlay
+from borderatlas.geo import overlay as ov
+from borderatlas.geo.overlay import OverlayError, compare_to_line, parse_overlay
 
 
 def fc(*geoms: dict, **extra) -> bytes:

@@ -14,8 +14,9 @@ from atlas_fixture import write_geodata
 from shapely.geometry import LineString
 from streamlit.testing.v1 import AppTest
 
-from borderatlas.overlay import compare_to_line, parse_overlay
-from borderatlas.overlay_view import difference_figures, overlay_layer, target_options
+from borderatlas.geo.overlay import compare_to_line, parse_overlay
+from borderatlas.map.overlay import overlay_layer
+from borderatlas.views.overlay_view import difference_figures, target_options
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
@@ -167,8 +168,8 @@ def _render(group) -> str:
 
 
 def test_target_options_and_figures(open_page, geodata):
-    from borderatlas.data import load_atlas
-    from borderatlas.overlay import Difference
+    from borderatlas.data.loader import load_atlas
+    from borderatlas.geo.overlay import Difference
 
     options = target_options(load_atlas(geodata, check_integrity=False), ["1991"])
     assert options["section:rus-e-ussuri"] == "Section: Ussuri (present line)"

@@ -1,8 +1,8 @@
 import pytest
 from atlas_fixture import write_geodata
 
-from borderatlas import panels
-from borderatlas.data import load_atlas
+from borderatlas.data.loader import load_atlas
+from borderatlas.views import panels
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,10 @@ import pytest
 from atlas_fixture import write_geodata
 from shapely.geometry import LineString
 
-from borderatlas import simplify
-from borderatlas.data import load_atlas
-from borderatlas.lines import LineSet
+from borderatlas import config
+from borderatlas.data.loader import load_atlas
+from borderatlas.geo import simplify
+from borderatlas.geo.lines import LineSet
 
 REPO_GEODATA = Path(__file__).resolve().parents[1] / "geodata"
 
@@ -81,5 +82,5 @@ def test_real_geodata_standard_level_is_joined_small_and_still_composes_versions
     ("bogus", "standard"),
 ])
 def test_resolution_from_env(value, expected):
-    env = {} if value is None else {simplify.RESOLUTION_ENV: value}
-    assert simplify.resolution_from_env(env) == expected
+    env = {} if value is None else {config.RESOLUTION_ENV: value}
+    assert config.resolution(env) == expected

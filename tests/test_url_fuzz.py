@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from borderatlas import urlstate
-from borderatlas.data import load_atlas
-from borderatlas.notices import markdown_literal
-from borderatlas.urlstate import ViewState
+from borderatlas.data.loader import load_atlas
+from borderatlas.views import urlstate
+from borderatlas.views.notices import markdown_literal
+from borderatlas.views.urlstate import ViewState
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 KEYS = ("feature", "year", "compare", "layers", "basemap")

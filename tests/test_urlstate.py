@@ -1,7 +1,7 @@
 import pytest
 
-from borderatlas import urlstate
-from borderatlas.urlstate import ViewState
+from borderatlas.views import urlstate
+from borderatlas.views.urlstate import ViewState
 
 KNOWN = {"section": ["rus-e-ussuri"], "area": ["zhenbao"], "place": []}
 LAYERS = ["pair:CHN-KAZ", "areas", "places"]

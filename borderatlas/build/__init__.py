@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from borderatlas.geodesy import length_km
-from borderatlas.lines import LineSet
+from borderatlas import config
+from borderatlas.geo.geodesy import length_km
+from borderatlas.geo.lines import LineSet
 
 from . import writer
 from .areas import build_areas
@@ -17,7 +18,7 @@ from .sections import SECTIONS, TRIPOINTS, build_sections, section_properties
 from .sources_doc import write_license, write_sources
 from .zones import build_zones
 
-REPO_GEODATA = Path(__file__).resolve().parents[2] / "geodata"
+REPO_GEODATA = config.CHECKOUT / "geodata"  # the build writes the clone's data, never an installed copy
 ODBL = {"license": "ODbL-1.0", "attribution": "© OpenStreetMap contributors"}
 
 

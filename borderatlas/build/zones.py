@@ -10,7 +10,7 @@ import numpy as np
 from shapely.geometry import LineString, Point
 from shapely.ops import substring
 
-from borderatlas.geodesy import WGS84
+from borderatlas.geo.geodesy import WGS84
 
 from .inputs import dcw_rings
 

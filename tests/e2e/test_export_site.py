@@ -22,9 +22,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from borderatlas.data import DEFAULT_ROOT, Atlas, load_atlas
-from borderatlas.export import export_site, export_size
-from borderatlas.history import events_for
+from borderatlas.config import geodata_root
+from borderatlas.data.loader import Atlas, load_atlas
+from borderatlas.export.site import export_site, export_size
+from borderatlas.geo.history import events_for
 
 pytestmark = pytest.mark.e2e
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -63,7 +64,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @functools.cache
 def _real_atlas() -> Atlas | None:
     """The repo's geodata (or $BORDERATLAS_EXPORT_GEODATA) when it can be clicked through."""
-    root = Path(os.environ.get("BORDERATLAS_EXPORT_GEODATA") or DEFAULT_ROOT)
+    root = Path(os.environ.get("BORDERATLAS_EXPORT_GEODATA") or geodata_root())
     if not (root / "sections.geojson").is_file():
         return None
     atlas = load_atlas(root)

@@ -16,9 +16,9 @@ from typing import Any
 import atlas_fixture as fx
 import pytest
 
-from borderatlas.browser import DRAWN, MAP
-from borderatlas.data import load_atlas
-from borderatlas.devserver import run_app
+from borderatlas.data.loader import load_atlas
+from tools.browser import DRAWN, MAP
+from tools.devserver import run_app
 
 pytestmark = pytest.mark.e2e
 IMG = "<img src=x onerror=window.__pwned=1>"
