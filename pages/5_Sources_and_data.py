@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from borderatlas import config, style, ui
-from borderatlas.data.loader import LAYERS
+from borderatlas.data.files import LAYERS
 from borderatlas.views import panels
 
 data = ui.atlas()

@@ -8,6 +8,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import Point
 
+from borderatlas.data.loader import load_atlas
 from borderatlas.geo.geodesy import length_km
 from borderatlas.geo.lines import LineSet
 
@@ -35,7 +36,7 @@ def places() -> gpd.GeoDataFrame:
 
 @pytest.fixture(scope="module")
 def lines() -> LineSet:
-    return LineSet.from_geodata(GEO)
+    return LineSet.from_atlas(load_atlas(GEO))
 
 
 def _coords(g):

@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from borderatlas.data.files import (
+    AREAS,
+    EVENTS,
+    FEATURES,
+    GAZETTEER,
+    PLACES,
+    SECTIONS,
+    VERSIONS,
+    ZONE_LINES,
+    ZONES,
+)
 from borderatlas.data.problems import Problem
 from borderatlas.dates import parse_date
-
-SECTIONS = "sections.geojson"
-AREAS = "areas.geojson"
-PLACES = "places.geojson"
-ZONES = "zones.json"
-ZONE_LINES = "zone_lines.geojson"
-VERSIONS = "versions.json"
-EVENTS = "history/events.json"
-FEATURES = "history/features.json"
-GAZETTEER = "history/gazetteer.json"
-BIBLIOGRAPHY = "bibliography.json"
 
 
 def _missing(

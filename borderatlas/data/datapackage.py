@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from borderatlas.data import crossrefs as ref
-from borderatlas.data.loader import LAYERS, RECORDS
+from borderatlas.data import files as ref
+from borderatlas.data.files import LAYERS, RECORDS
 from borderatlas.data.manifest import digest
 from borderatlas.data.problems import Problem
 from borderatlas.data.schemas import BIBLIOGRAPHY_FILE, FEATURES_FILE

@@ -25,7 +25,7 @@ from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from borderatlas.data.loader import Atlas
-from borderatlas.geo.simplify import simplify_geometry
+from borderatlas.geo.simplify import round_coords, simplify_geometry
 from borderatlas.map.assets import vendor_files
 from borderatlas.style import (
     HOLDER_COLOURS,
@@ -78,13 +78,6 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _round(coords: Any, digits: int) -> Any:
-    """Round nested coordinates; fewer digits, fewer bytes."""
-    if isinstance(coords, (int, float)):
-        return round(float(coords), digits)
-    return [_round(c, digits) for c in coords]
-
-
 def _web_geometry(
     geom: BaseGeometry, tolerance: float, digits: int, merge: bool = False
 ) -> dict[str, Any]:
@@ -92,7 +85,7 @@ def _web_geometry(
     if merge and geom.geom_type == "MultiLineString":
         geom = shapely.line_merge(geom)
     g = mapping(simplify_geometry(geom, tolerance))
-    return {"type": g["type"], "coordinates": _round(g["coordinates"], digits)}
+    return {"type": g["type"], "coordinates": round_coords(g["coordinates"], digits)}
 
 
 def _sort_key(props: Mapping[str, Any]) -> tuple[Any, ...]:

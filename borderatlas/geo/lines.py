@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shapely
@@ -14,7 +11,6 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polygonize, unary_union
 
-from borderatlas import config
 from borderatlas.dates import PRESENT, neighbour, norm_date
 
 if TYPE_CHECKING:
@@ -65,27 +61,6 @@ class LineSet:
             zones={k: z for k, z in atlas.zones.items() if z["section_id"] in set(sections["id"])},
             old_pieces=dict(zip(old["zone_id"], old.geometry, strict=True)),
             versions=dict(atlas.versions),
-        )
-
-    @classmethod
-    def from_geodata(cls, root: Path) -> LineSet:
-        """Read sections.geojson, zones.json, zone_lines.geojson and versions.json from a geodata dir."""
-        sec = json.loads((root / "sections.geojson").read_text(encoding="utf-8"))
-        zones = json.loads((root / "zones.json").read_text(encoding="utf-8"))["zones"]
-        zl = json.loads((root / "zone_lines.geojson").read_text(encoding="utf-8"))
-        vpath = root / "versions.json"
-        versions = json.loads(vpath.read_text(encoding="utf-8"))["versions"] if vpath.exists() else []
-        return cls(
-            sections={f["properties"]["id"]: shapely.geometry.shape(f["geometry"]) for f in sec["features"]},
-            section_pairs={f["properties"]["id"]: f["properties"]["pair"] for f in sec["features"]},
-            section_order={f["properties"]["id"]: int(f["properties"]["order"]) for f in sec["features"]},
-            zones={z["id"]: z for z in zones},
-            old_pieces={
-                f["properties"]["zone_id"]: shapely.geometry.shape(f["geometry"])
-                for f in zl["features"]
-                if f["properties"]["kind"] == "old"
-            },
-            versions={v["id"]: v for v in versions},
         )
 
     def date_of(self, when: str) -> str:
@@ -182,13 +157,3 @@ class LineSet:
             if groups[direction]:
                 out.append((unary_union(groups[direction]), direction))
         return out
-
-
-def load(root: Path | None = None) -> LineSet:
-    """LineSet from the committed geodata directory (default: the repository's geodata/)."""
-    return LineSet.from_geodata(root or config.geodata_root())
-
-
-def as_mapping(lines: Mapping[str, LineString]) -> dict[str, list[list[float]]]:
-    """Section id -> coordinate list (handy for JSON export)."""
-    return {k: [list(c) for c in v.coords] for k, v in lines.items()}

@@ -111,9 +111,9 @@ COORD_DIGITS = 5  # ≈1 m: finer than any source's accuracy
 
 
 def round_coords(obj: Any, ndigits: int = COORD_DIGITS) -> Any:
-    """Round nested coordinate arrays (GeoJSON ``coordinates``) to ``ndigits`` decimals."""
+    """Round nested coordinate arrays (GeoJSON ``coordinates``) to ``ndigits`` decimals (no -0.0)."""
     if isinstance(obj, (int, float)):
-        return round(float(obj), ndigits)
+        return round(float(obj), ndigits) + 0.0
     return [round_coords(c, ndigits) for c in obj]
 
 

@@ -14,7 +14,23 @@ from borderatlas.ui.url import (
 )
 
 __all__ = [
-    "DETAIL", "RETURNED", "atlas", "ensure_assets", "attribution_caption", "base_map", "full_atlas", "geodata_root",
-    "known_features", "layer_tokens", "pair_token", "problems_notice", "read_url_state",
-    "show_map", "user_overlay", "version_token", "view_for", "write_url_state", "zoom_view",
+    "DETAIL",
+    "RETURNED",
+    "atlas",
+    "attribution_caption",
+    "base_map",
+    "ensure_assets",
+    "full_atlas",
+    "geodata_root",
+    "known_features",
+    "layer_tokens",
+    "pair_token",
+    "problems_notice",
+    "read_url_state",
+    "show_map",
+    "user_overlay",
+    "version_token",
+    "view_for",
+    "write_url_state",
+    "zoom_view",
 ]

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from dataclasses import dataclass
 from typing import Any
 
 import geopandas as gpd
@@ -29,16 +28,6 @@ PAIR_LABELS = {
     "CHN-RUS-E": "China–Russia (east)", "CHN-RUS-W": "China–Russia (west)",
     "CHN-KAZ": "China–Kazakhstan", "CHN-KGZ": "China–Kyrgyzstan", "CHN-TJK": "China–Tajikistan",
 }
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One search result: which feature, how to label it, and the name that matched."""
-
-    feature_type: str
-    feature_id: str
-    label: str
-    matched: str
 
 
 def status_at(atlas: Any, section_id: str, year: int) -> str | None:
@@ -83,15 +72,13 @@ def events_for(atlas: Any, kind: str, feature_id: str) -> list[dict[str, Any]]:
         return []
 
 
-def search(atlas: Any, query: str) -> list[Hit]:
-    """Sections, areas and places with a name in any language matching ``query``."""
-    hits = []
+def search(atlas: Any, query: str) -> list[history.SearchHit]:
+    """Sections, areas and places (one hit each, best first) with a name matching ``query``."""
+    hits: dict[tuple[str, str], history.SearchHit] = {}
     for h in history.search(atlas, query):
         if h.feature_type in ("section", "area", "place") and h.feature_id:
-            hit = Hit(h.feature_type, h.feature_id, h.label, h.matched)
-            if hit not in hits:
-                hits.append(hit)
-    return hits
+            hits.setdefault((h.feature_type, h.feature_id), h)
+    return list(hits.values())
 
 
 def layer_for(atlas: Any, feature_type: str) -> gpd.GeoDataFrame:
