@@ -363,9 +363,10 @@ class Session:
                 raise StepError(f"timeout: run not finished within {self.timeout:g} s") from None
             msg = ForwardMsg()
             msg.ParseFromString(raw if isinstance(raw, bytes) else raw.encode())
-            msg = self._through_cache(msg)
-            if msg is None:
+            cached = self._through_cache(msg)
+            if cached is None:
                 continue
+            msg = cached
             kind = msg.WhichOneof("type")
             if kind == "new_session":
                 self.page_hash = msg.new_session.page_script_hash or self.page_hash

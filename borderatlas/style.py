@@ -29,7 +29,7 @@ HOLDER_COLOURS = {
     "KAZ": OKABE_ITO["sky"], "KGZ": OKABE_ITO["green"], "TJK": OKABE_ITO["yellow"],
     "disputed": OKABE_ITO["purple"], None: OKABE_ITO["grey"],
 }
-VERSION_STYLES = [
+VERSION_STYLES: list[dict[str, Any]] = [
     {"color": OKABE_ITO["orange"], "dashArray": "10 6", "weight": 5},
     {"color": OKABE_ITO["blue"], "dashArray": None, "weight": 3},
 ]

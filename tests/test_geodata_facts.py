@@ -9,8 +9,8 @@ import pytest
 from shapely.geometry import Point
 
 from borderatlas.data.loader import load_atlas
-from borderatlas.geo.geodesy import length_km
 from borderatlas.geo.lines import LineSet
+from borderatlas.geodesy import length_km
 
 GEO = Path(__file__).resolve().parents[1] / "geodata"
 TRIPOINT_TOL_M = 1.0  # section ends are set exactly to the derived tripoint vertices

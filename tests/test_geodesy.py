@@ -3,7 +3,7 @@
 import pytest
 from shapely.geometry import LineString, Polygon
 
-from borderatlas.geo.geodesy import area_km2, length_km
+from borderatlas.geodesy import area_km2, length_km
 
 
 def test_one_degree_meridian_arc_at_equator() -> None:

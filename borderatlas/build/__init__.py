@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from borderatlas import config
-from borderatlas.geo.geodesy import length_km
 from borderatlas.geo.lines import LineSet
+from borderatlas.geodesy import length_km
 
 from . import writer
 from .areas import build_areas

@@ -7,8 +7,8 @@ from typing import Any
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from borderatlas.geo.geodesy import area_km2
 from borderatlas.geo.lines import LineSet
+from borderatlas.geodesy import area_km2
 
 # zone id -> (area id, kind, names, published km², sources, published note)
 ZONE_AREAS: dict[str, dict[str, Any]] = {

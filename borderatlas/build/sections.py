@@ -12,7 +12,7 @@ from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import linemerge
 
-from borderatlas.geo.geodesy import WGS84, length_km
+from borderatlas.geodesy import WGS84, length_km
 
 from .inputs import osm_countries
 

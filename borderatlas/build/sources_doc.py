@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from borderatlas.geo.geodesy import length_km
+from borderatlas.geodesy import length_km
 
 PUBLISHED_KM = {"CHN-RUS": (4180.0, 4210.0), "CHN-KAZ": (1782.75, 1782.75), "CHN-KGZ": (1071.8, 1071.8), "CHN-TJK": (477.0, 495.0)}
 

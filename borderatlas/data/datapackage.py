@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from borderatlas import __version__
 from borderatlas.data import files as ref
 from borderatlas.data.files import LAYERS, RECORDS
 from borderatlas.data.manifest import digest
@@ -85,7 +86,7 @@ def render_datapackage(root: Path) -> dict[str, Any]:
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "border-atlas",
         "title": "Border Atlas: the former Sino-Soviet border and its negotiation, 1960–2015",
-        "version": "0.1.0",
+        "version": __version__,
         "licenses": [LICENCES["ODbL-1.0"], LICENCES[CURATED_LICENCE]],
         "sources": [
             {

@@ -22,7 +22,7 @@ from borderatlas.data.files import LAYERS, RECORDS
 from borderatlas.data.manifest import check_manifest
 from borderatlas.data.problems import Problem
 from borderatlas.data.schemas import (
-    BIBLIOGRAPHY_FILE,
+    BIBLIOGRAPHY_ITEM,
     FEATURE_HISTORY,
 )
 from borderatlas.data.validate import (
@@ -147,14 +147,14 @@ def _load_bibliography(root: Path) -> tuple[dict[str, dict[str, Any]], list[Prob
     for index, item in enumerate(raw):
         key = item.get("id") if isinstance(item, dict) else None
         label = key if isinstance(key, str) else f"#{index}"
-        mine = schema_problems(rel, label, item, BIBLIOGRAPHY_FILE["items"])
+        mine = schema_problems(rel, label, item, BIBLIOGRAPHY_ITEM)
         if isinstance(key, str) and key in out:
             mine.append(Problem(rel, label, "id", "duplicate id"))
         if mine:
             problems += [
                 Problem(p.file, p.feature_id, p.field, p.message, left_out=True) for p in mine
             ]
-        else:
+        elif isinstance(key, str):
             out[key] = item
     return out, problems
 
@@ -197,7 +197,7 @@ def load_atlas(root: Path | None = None, *, check_integrity: bool = True) -> Atl
     problems += zone_problems
     unusable = {p.feature_id for p in zone_problems if p.file == ref.ZONES}
     unusable |= {
-        p.feature_id.removesuffix("-old") for p in zone_problems if p.file == ref.ZONE_LINES
+        (p.feature_id or "").removesuffix("-old") for p in zone_problems if p.file == ref.ZONE_LINES
     }
     records["zones"] = [z for z in records["zones"] if z["id"] not in unusable]
     if check_integrity:

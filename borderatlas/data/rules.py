@@ -9,7 +9,7 @@ from shapely.geometry.base import BaseGeometry
 from borderatlas.data import files as ref
 from borderatlas.data.problems import Problem
 from borderatlas.dates import parse_date
-from borderatlas.geo.geodesy import area_km2, length_km
+from borderatlas.geodesy import area_km2, length_km
 
 AREA_TOLERANCE = 0.15  # published vs computed area beyond this needs an area_note
 MEASURE_TOLERANCE = 0.01  # stored geodesic figures must match the geometry this closely
@@ -17,7 +17,7 @@ MEASURE_TOLERANCE = 0.01  # stored geodesic figures must match the geometry this
 
 def date_rows(rel: str, fid: str, entry: Any) -> list[Problem]:
     """Check that timeline and holder dates name real days."""
-    out = []
+    out: list[Problem] = []
     if not isinstance(entry, dict):
         return out
     for field_name in ("timeline", "holders"):

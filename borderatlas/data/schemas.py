@@ -239,10 +239,11 @@ GAZETTEER_FILE = _obj(
     }
 )
 
+BIBLIOGRAPHY_ITEM = _obj({"id": TEXT, "type": TEXT, "title": TEXT}, {"URL": {"type": "string"}})
 BIBLIOGRAPHY_FILE = {
     "type": "array",
     "minItems": 1,
-    "items": _obj({"id": TEXT, "type": TEXT, "title": TEXT}, {"URL": {"type": "string"}}),
+    "items": BIBLIOGRAPHY_ITEM,
 }
 
 # Which property fields hold dates, for each layer or record kind (checked beyond the regex).

@@ -152,6 +152,7 @@ def check_feature_collection(
                 Problem(p.file, p.feature_id, p.field, p.message, left_out=True) for p in mine
             ]
             continue
+        assert isinstance(fid, str) and isinstance(props, dict)  # no problems: both checked
         seen.add(fid)
         good.append((props, geom))
     return good, problems

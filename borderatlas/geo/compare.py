@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from shapely.geometry.base import BaseGeometry
 
 from borderatlas.dates import norm_date
-from borderatlas.geo.geodesy import area_km2
 from borderatlas.geo.lines import LineSet
+from borderatlas.geodesy import area_km2
 
 
 @dataclass(frozen=True)

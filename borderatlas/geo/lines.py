@@ -140,7 +140,7 @@ class LineSet:
 
     def transfer_polygons(self, zone_id: str, min_km2: float = 0.05) -> list[tuple[BaseGeometry, str]]:
         """Polygons between the old and present lines of a zone, each with 'to_CHN' or 'from_CHN'."""
-        from borderatlas.geo.geodesy import area_km2
+        from borderatlas.geodesy import area_km2
 
         present, old = self.zone_pieces(zone_id)
         polys = list(polygonize(unary_union([present, old])))

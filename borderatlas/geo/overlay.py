@@ -15,7 +15,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from borderatlas.data.validate import CRS84
-from borderatlas.geo.geodesy import area_km2
+from borderatlas.geodesy import area_km2
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_FEATURES = 5_000
@@ -76,7 +76,8 @@ def parse_overlay(data: bytes, name: str = "upload") -> Overlay:
         vertices += shapely.get_num_coordinates(geom)
         if vertices > MAX_VERTICES:
             raise OverlayError(f"{name}: more than {MAX_VERTICES:,} vertices in all")
-        props = feat.get("properties") if isinstance(feat.get("properties"), dict) else {}
+        raw_props = feat.get("properties")
+        props = raw_props if isinstance(raw_props, dict) else {}
         rows.append({"label": str(props.get("name", f"#{index}"))[:200], "index": index})
         geoms.append(geom)
     if not geoms:

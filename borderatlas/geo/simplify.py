@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
@@ -76,9 +76,10 @@ def zone_pins(zones: Iterable[Mapping[str, object]]) -> dict[str, set[Coord]]:
     """Zone junctions per section id: old lines are spliced in there, so they must survive."""
     pins: dict[str, set[Coord]] = {}
     for zone in zones:
-        junctions = zone.get("junctions") or []
+        raw = zone.get("junctions")
+        junctions: list[Sequence[float]] = list(raw) if isinstance(raw, list) else []
         pins.setdefault(str(zone.get("section_id")), set()).update(
-            (float(p[0]), float(p[1])) for p in junctions)  # type: ignore[union-attr,index]
+            (float(p[0]), float(p[1])) for p in junctions)
     return pins
 
 

@@ -11,8 +11,11 @@ import filecmp
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import folium
+if TYPE_CHECKING:  # folium is imported by borderatlas.map only
+    import folium
+
 
 VENDOR_SUBDIR = "vendor"
 STATIC_URL_PREFIX = "app/static"

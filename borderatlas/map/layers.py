@@ -175,7 +175,7 @@ def places_layer(places: gpd.GeoDataFrame, name: str = "Places") -> folium.Featu
         return [str(row.get("kind", "")).replace("_", " "), str(row.get("date") or "")]
 
     def style(props: dict[str, Any]) -> dict[str, Any]:
-        colour = PLACE_COLOURS.get(props.get("kind"), OKABE_ITO["grey"])
+        colour = PLACE_COLOURS.get(str(props.get("kind")), OKABE_ITO["grey"])
         return {"color": "#ffffff", "fillColor": colour, "weight": 1, "radius": 5,
                 "fillOpacity": 0.95}
 
@@ -254,7 +254,7 @@ def base_map(basemap: folium.FeatureGroup | None = None, base_url_path: str = ""
                    attribution_control=True)
     use_local_assets(m, base_url_path)
     # Chrome focuses a clicked SVG path and rings its bounding box; the halo marks selection
-    m.get_root().header.add_child(folium.Element(
+    m.get_root().header.add_child(folium.Element(  # type: ignore[attr-defined]
         "<style>.leaflet-container{background:#dfe8ef}"
         ".leaflet-container path.leaflet-interactive:focus{outline:none}</style>"),
         name="ba_background")

@@ -12,6 +12,7 @@ from borderatlas.ui.url import (
     version_token,
     write_url_state,
 )
+from borderatlas.ui.widgets import chosen_event, events_chart, layer_sidebar, search_box
 
 __all__ = [
     "DETAIL",
@@ -19,14 +20,18 @@ __all__ = [
     "atlas",
     "attribution_caption",
     "base_map",
+    "chosen_event",
     "ensure_assets",
+    "events_chart",
     "full_atlas",
     "geodata_root",
     "known_features",
+    "layer_sidebar",
     "layer_tokens",
     "pair_token",
     "problems_notice",
     "read_url_state",
+    "search_box",
     "show_map",
     "user_overlay",
     "version_token",

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -15,6 +14,9 @@ from borderatlas.map import elements, layers
 from borderatlas.ui.cache import _basemap_file, atlas, base_url_path, ensure_assets
 from borderatlas.views import viewmodel
 from borderatlas.views.features import parse_clicked
+
+if TYPE_CHECKING:  # folium is imported by borderatlas.map only
+    import folium
 
 RETURNED = ["last_object_clicked_tooltip", "last_object_clicked_count"]
 
@@ -29,7 +31,8 @@ def base_map(basemap: str = "vector", center: tuple[float, float] = layers.DEFAU
     """
     ensure_assets()
     sections = atlas().sections
-    bounds = tuple(float(x) for x in sections.total_bounds) if len(sections) else None
+    minx, miny, maxx, maxy = (float(x) for x in sections.total_bounds) if len(sections) else (0.0,) * 4
+    bounds = (minx, miny, maxx, maxy) if len(sections) else None
     tiles = "OpenStreetMap" if basemap == "osm" else None  # optional; needs internet
     m = layers.base_map(None, base_url_path(), tiles=tiles, center=center, zoom=zoom,
                         bounds=bounds)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import folium
 import streamlit as st
 
 from borderatlas.data.loader import Atlas
@@ -12,6 +12,9 @@ from borderatlas.geo import overlay
 from borderatlas.map.overlay import overlay_layer
 from borderatlas.ui.cache import full_atlas
 from borderatlas.views import overlay_view
+
+if TYPE_CHECKING:  # folium is imported by borderatlas.map only
+    import folium
 
 
 def user_overlay(data: Atlas, key: str,
@@ -51,9 +54,9 @@ def user_overlay(data: Atlas, key: str,
             return overlay_layer(parsed)
         keys = list(options)
         nearest = overlay_view.nearest_section(parsed, data)
-        target = st.selectbox("Compare with", keys, format_func=options.get,
-                              index=keys.index(nearest) if nearest in keys else 0,
-                              key=f"{key}_overlay_target")
+        target: str = st.selectbox("Compare with", keys, format_func=lambda k: options[k],
+                                   index=keys.index(nearest) if nearest in keys else 0,
+                                   key=f"{key}_overlay_target") or keys[0]
         result = st.session_state.get(result_key)
         if result is None or result[0] != (upload.file_id, target):
             line = overlay_view.target_line(full_atlas(), target)  # measure at source detail

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import streamlit as st
 
 from borderatlas.data.loader import Atlas
+from borderatlas.map.compose import pair_token, version_token
 from borderatlas.ui.cache import atlas
 from borderatlas.views import urlstate
 from borderatlas.views.notices import markdown_literal
@@ -38,16 +39,6 @@ def write_url_state(state: urlstate.ViewState, defaults: urlstate.ViewState) -> 
     wanted = urlstate.serialise(state, defaults)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
-
-
-def pair_token(pair: str) -> str:
-    """Layer token for a country pair."""
-    return f"pair:{pair}"
-
-
-def version_token(version_id: str) -> str:
-    """Layer token for a dated version of the line."""
-    return f"version:{version_id}"
 
 
 def layer_tokens(data: Atlas) -> list[str]:

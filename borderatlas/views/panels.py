@@ -6,7 +6,7 @@ the fixed structure written here. Testable without Streamlit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
@@ -99,7 +99,7 @@ def holders_html(rows: list[Mapping[str, Any]]) -> str:
     if not rows:
         return ""
     items = "".join(
-        f"<li>{_span(r)}: <b>{esc(COUNTRY_NAMES.get(r.get('holder'), r.get('holder')))}</b>"
+        f"<li>{_span(r)}: <b>{esc(COUNTRY_NAMES.get(str(r.get('holder')), r.get('holder')))}</b>"
         + (f" — {esc(r.get('basis'))}" if r.get("basis") else "") + "</li>"
         for r in rows)
     return f'<h4>Held by</h4><ul class="ba-holders">{items}</ul>'
@@ -135,14 +135,14 @@ def accounts_html(accounts: list[Mapping[str, Any]]) -> str:
     parts = ["<h4>Competing accounts</h4>"]
     for topic, accs in topics.items():
         items = "".join(
-            f"<li><b>{esc(PERSPECTIVES.get(a.get('perspective'), a.get('perspective')))}:</b> "
+            f"<li><b>{esc(PERSPECTIVES.get(str(a.get('perspective')), a.get('perspective')))}:</b> "
             f"{esc(a.get('text'))}{_cite(a.get('sources'))}</li>" for a in accs)
         parts.append(f"<p><i>{esc(topic)}</i></p><ul class=\"ba-accounts\">{items}</ul>")
     return "".join(parts)
 
 
 def _all_keys(row: Mapping[str, Any] | None, entry: Mapping[str, Any],
-              events: list[Mapping[str, Any]]) -> list[str]:
+              events: Sequence[Mapping[str, Any]]) -> list[str]:
     """Every source key cited by the feature, its history and its events."""
     keys: list[str] = list((row or {}).get("sources") or [])
     for acc in entry.get("accounts") or []:
@@ -166,7 +166,8 @@ def panel_html(atlas: Any, feature_type: str, feature_id: str,
             f"<p>{' · '.join(names[1:])}</p>")
     kind_key = {"section": "sections", "area": "areas"}.get(feature_type)
     entry = atlas.feature_history.get(kind_key, {}).get(feature_id, {}) if kind_key else {}
-    events = events_for(atlas, feature_type, feature_id) if kind_key else []
+    events = events_for(atlas, "section" if feature_type == "section" else "area",
+                        feature_id) if kind_key else []
     body = [head]
     facts = []
     if feature_type == "section":

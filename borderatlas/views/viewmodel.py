@@ -13,7 +13,7 @@ from typing import Any
 import geopandas as gpd
 
 from borderatlas.data.loader import Atlas
-from borderatlas.dates import day, neighbour
+from borderatlas.dates import day, neighbour, parse_date
 from borderatlas.geo import history
 from borderatlas.geo.compare import changes_between
 from borderatlas.geo.lines import LineSet
@@ -64,7 +64,7 @@ def holder_map(atlas: Any, year: int) -> dict[str, str | None]:
     return {aid: holder_at(atlas, aid, year) for aid in atlas.areas["id"]}
 
 
-def events_for(atlas: Any, kind: str, feature_id: str) -> list[dict[str, Any]]:
+def events_for(atlas: Any, kind: history.Kind, feature_id: str) -> list[dict[str, Any]]:
     """Events naming a section or an area, by date; empty for unknown ids."""
     try:
         return list(history.events_for(atlas, kind, feature_id))
@@ -113,6 +113,15 @@ def feature_bounds(atlas: Any, feature_type: str, feature_id: str,
     # the map is ~2 tiles (2 × 256 px) wide; leave a third as margin
     while zoom > 3 and span * 1.5 > 2 * 360 / 2**zoom:
         zoom -= 1
+    return ((miny + maxy) / 2, (minx + maxx) / 2), zoom
+
+
+def zone_view(atlas: Any, zone_id: str, zoom: int = 9) -> tuple[tuple[float, float], int] | None:
+    """Centre (lat, lon) and zoom on a change zone's bounding box, or None for an unknown zone."""
+    zone = atlas.zones.get(zone_id)
+    if zone is None:
+        return None
+    minx, miny, maxx, maxy = zone["bbox"]
     return ((miny + maxy) / 2, (minx + maxx) / 2), zoom
 
 
@@ -172,7 +181,7 @@ def headline_figures(atlas: Any) -> dict[str, Any]:
     transfers = atlas.areas[atlas.areas.get("kind") == "transfer"] if len(atlas.areas) \
         else atlas.areas
     moved = float(transfers["computed_area_km2"].fillna(0).sum()) if len(transfers) else 0.0
-    years = [day(e["date"]).year for e in atlas.events if e.get("date")]
+    years = [parse_date(e["date"]).year for e in atlas.events if e.get("date")]
     return {
         "length_km": round(length),
         "sections": len(sections),
