@@ -1,6 +1,7 @@
 """Benchmark maths and report formatting (no browser, nothing timed)."""
 
 import base64
+import os
 
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -62,4 +63,6 @@ def test_url_kinds_group_what_caching_matters_for():
 
 def test_machine_info_names_cpus_and_ram():
     info = bench.machine_info()
-    assert info["nproc"] and info["cpu"]
+    assert info["nproc"] == os.cpu_count()
+    assert info["cpu"] not in ("", "?")  # read from /proc/cpuinfo, not the fallback
+    assert info["ram_gib"] > 0

@@ -106,6 +106,9 @@ def test_highlight_and_attribution(atlas):
 def test_legend_is_escaped_html():
     html = legend.legend_html(1969)
     assert "Section status in 1969" in html and "disputed" in html
+    hostile = legend.legend_html(statuses=['<img src=x onerror="alert(1)">', "disputed"])
+    assert "<img" not in hostile
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in hostile
 
 
 def test_empty_frames_do_not_break():

@@ -28,6 +28,9 @@ def app(geodata, monkeypatch):
             at.switch_page(page)
             at.run()
         assert not at.exception, at.exception
+        # the fixture is valid data: a happy-path page shows no "data has problems" banner
+        problems = [w.value for w in at.warning if "problem" in str(w.value)]
+        assert not problems, problems
         return at
     return make
 

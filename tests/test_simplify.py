@@ -7,6 +7,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
+import shapely
 from atlas_fixture import write_geodata
 from shapely.geometry import LineString
 
@@ -54,10 +55,19 @@ def test_zone_junctions_are_kept_so_old_lines_can_be_spliced(chain):
 
 def test_full_keeps_every_vertex_and_standard_a_tenth_on_the_fixture(tmp_path):
     atlas = load_atlas(write_geodata(tmp_path / "fx"))
-    assert simplify.at_resolution(atlas, "full") is atlas
-    dense = dataclasses.replace(atlas, sections=atlas.sections.copy())
-    assert simplify.vertex_count(simplify.at_resolution(dense, "full").sections) == \
-        simplify.vertex_count(dense.sections)
+    # densify the fixture's lines (vertices every ~0.001°) so there is something to drop
+    dense_sections = atlas.sections.copy()
+    dense_sections["geometry"] = shapely.segmentize(dense_sections.geometry.values, 0.001)
+    dense = dataclasses.replace(atlas, sections=dense_sections)
+    n_dense = simplify.vertex_count(dense.sections)
+    assert n_dense > 5000
+    full = simplify.at_resolution(dense, "full")
+    assert simplify.vertex_count(full.sections) == n_dense
+    assert list(full.sections.geometry) == list(dense_sections.geometry)
+    standard = simplify.at_resolution(dense, "standard")
+    assert simplify.vertex_count(standard.sections) <= n_dense / 10
+    assert [tuple(g.coords[0]) for g in standard.sections.geometry] == \
+        [tuple(g.coords[0]) for g in dense_sections.geometry]
 
 
 @pytest.mark.skipif(not (REPO_GEODATA / "sections.geojson").is_file(), reason="no geodata")

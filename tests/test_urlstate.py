@@ -26,23 +26,29 @@ def test_defaults_are_left_out_of_links():
     assert urlstate.serialise(ViewState()) == {}
 
 
-@pytest.mark.parametrize(("params", "fragment"), [
-    ({"feature": "section:nope"}, "no section"),
-    ({"feature": "garbage"}, "expected"),
-    ({"feature": "river:amur"}, "expected"),
-    ({"year": "abc"}, "whole number"),
-    ({"year": "1700"}, "outside"),
-    ({"compare": "1991"}, "two different"),
-    ({"compare": "1991,1991"}, "two different"),
-    ({"compare": "1991,2099"}, "unknown version"),
-    ({"layers": "areas,bogus"}, "bogus"),
-    ({"basemap": "satellite"}, "basemap"),
-    ({"year": "9" * 1000}, "too long"),
+DEFAULTS = ViewState(feature=("area", "zhenbao"), year=1995, versions=("2001", "2008"),
+                     layers=frozenset({"places"}), basemap="osm")
+
+
+@pytest.mark.parametrize(("params", "fragment", "field"), [
+    ({"feature": "section:nope"}, "no section", "feature"),
+    ({"feature": "garbage"}, "expected", "feature"),
+    ({"feature": "river:amur"}, "expected", "feature"),
+    ({"year": "abc"}, "whole number", "year"),
+    ({"year": "1700"}, "outside", "year"),
+    ({"compare": "1991"}, "two different", "versions"),
+    ({"compare": "1991,1991"}, "two different", "versions"),
+    ({"compare": "1991,2099"}, "unknown version", "versions"),
+    ({"layers": "bogus"}, "bogus", "layers"),
+    ({"basemap": "satellite"}, "basemap", "basemap"),
+    ({"year": "9" * 1000}, "too long", "year"),
 ])
-def test_bad_values_become_notices_and_defaults(params, fragment):
-    state, notices = parse(params)
+def test_bad_values_become_notices_and_defaults(params, fragment, field):
+    state, notices = parse(params, DEFAULTS)
     assert len(notices) == 1 and fragment in notices[0]
-    assert state.year == ViewState().year and state.feature is None
+    # the bad value falls back to the page's default; every other value is the default too
+    assert getattr(state, field) == getattr(DEFAULTS, field)
+    assert state == DEFAULTS
 
 
 def test_partially_bad_layers_keep_the_good_ones():

@@ -116,7 +116,8 @@ def parse(params: Mapping[str, Any], defaults: ViewState | None = None, *,
             continue
         values[str(key)] = text
     if values.get("feature"):
-        state = replace(state, feature=_parse_feature(values["feature"], known_features, notices))
+        parsed = _parse_feature(values["feature"], known_features, notices)
+        state = replace(state, feature=parsed if parsed is not None else defaults.feature)
     if "year" in values:
         state = replace(state, year=_parse_year(values["year"], defaults.year, notices))
     if "compare" in values:
