@@ -1,4 +1,5 @@
-"""Static site export: files written, JSON valid and deterministic, joins kept, no data in HTML."""
+"""Static site export: files written, JSON valid and deterministic, joins kept, HTML only from
+the app's escaping Python (panels equal ``panel_html``, statuses equal ``status_map``)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ from borderatlas.export.site import (
     site_files,
 )
 from borderatlas.map.assets import external_urls, vendor_files
+from borderatlas.views import viewmodel, yearly
+from borderatlas.views.panels import panel_html
 
 PAYLOAD = "<img src=x onerror=window.__pwned=1>"
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
@@ -75,7 +78,8 @@ def test_every_data_file_is_valid_json(mini_atlas: Any) -> None:
             assert feature["type"] == "Feature"
             assert feature["id"] == feature["properties"]["id"]
     history = _strict_json(files["data/history.json"])
-    assert {"meta", "events", "features", "bibliography", "zones", "versions"} <= set(history)
+    assert {"meta", "events", "features", "bibliography", "zones", "versions", "panels", "runs",
+            "tips", "styles", "index"} <= set(history)
 
 
 def test_sections_keep_their_properties_and_chain_order(mini_atlas: Any) -> None:
@@ -164,18 +168,87 @@ def test_data_text_never_reaches_html(atlas_of: Callable[[dict[str, Any]], Any],
     assert "onerror" not in page and "<img" not in page
     assert external_urls(page) == []  # nothing from a CDN
     assert re.search(r"Content-Security-Policy[^>]*script-src 'self'", page)
-    # the data keeps the text as text: escaping happens at display time, with textContent
+    # the data keeps the text as text …
     sections = _strict_json(files["data/sections.geojson"])
     assert sections["features"][0]["properties"]["name_en"] == PAYLOAD
-    assert _strict_json(files["data/history.json"])["events"][0]["summary_en"] == PAYLOAD
+    history = _strict_json(files["data/history.json"])
+    assert history["events"][0]["summary_en"] == PAYLOAD
+    # … and every piece of HTML the page inserts was escaped by Python
+    escaped = "&lt;img src=x onerror=window.__pwned=1&gt;"
+    for html in (history["panels"]["section:s-a"], history["tips"]["section:s-a"],
+                 history["index"], history["meta"]["legend_html"]):
+        assert "<img" not in html
+    assert escaped in history["panels"]["section:s-a"] and escaped in history["tips"]["section:s-a"]
+    assert escaped in history["index"]
 
 
-def test_site_script_has_no_html_sinks(mini_atlas: Any) -> None:
-    script = site_files(mini_atlas)["assets/site.js"].decode("utf-8")
-    code = re.sub(r"/\*.*?\*/", "", script, flags=re.S)  # the header comment names the sinks
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                 "new Function", "bindPopup(", "setContent("):
+def _code(atlas: Any) -> str:
+    script = site_files(atlas)["assets/site.js"].decode("utf-8")
+    return re.sub(r"/\*.*?\*/", "", script, flags=re.S)  # comments name what is not there
+
+
+def test_site_script_inserts_html_only_from_python(mini_atlas: Any) -> None:
+    code = _code(mini_atlas)
+    for sink in ("outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
+                 "bindPopup(", "setContent("):
         assert sink not in code, sink
+    assert code.count("innerHTML") == 1  # inside pythonHTML(), the one HTML sink
+    calls = [line for line in code.splitlines()
+             if "pythonHTML(" in line and "function pythonHTML" not in line]
+    assert len(calls) >= 4, calls  # tooltips, panels, index, legend
+    for line in calls:  # each inserts a string Python rendered into history.json
+        assert re.search(r"S\.h\.(panels|tips|index|meta\.legend_html)\b|, html\)", line), line
+    assert "var html = S.h.panels[" in code
+
+
+def test_site_script_has_no_history_rules(mini_atlas: Any) -> None:
+    """One home per rule: no date, status, holder or citation logic left in JavaScript."""
+    code = _code(mini_atlas)
+    assert len(code.splitlines()) < 639 / 2
+    for name in ("norm(", "rowAt", "statusOf", "holderOf", "span(", "citeLabel", "fullCitation",
+                 "sourceLinks", "citeURL", "timeline", "holders", "bibliography", "today",
+                 "→", "COUNTRY", "PERSPECTIVE", 'split("-")', "-12-31", "9999"):
+        assert name not in code, name
+
+
+def test_static_panels_are_the_apps_panels(mini_atlas: Any) -> None:
+    panels = _strict_json(site_files(mini_atlas)["data/history.json"])["panels"]
+    expected = {f"{kind}:{fid}": panel_html(mini_atlas, kind, str(fid))
+                for kind, frame in (("section", mini_atlas.sections), ("area", mini_atlas.areas),
+                                    ("place", mini_atlas.places))
+                for fid in frame["id"]}
+    assert panels == expected
+    # the app's own words, e.g. an open interval reads "→ now" (never a second JS wording)
+    assert "→ now" in panels["section:s-a"] and "today" not in panels["section:s-a"]
+    assert panel_html(mini_atlas, "section", "s-a", year=1900) == panels["section:s-a"]
+
+
+def test_static_statuses_are_the_apps_statuses(mini_atlas: Any) -> None:
+    history = _strict_json(site_files(mini_atlas)["data/history.json"])
+    first, last = history["meta"]["years"]["first"], history["meta"]["years"]["last"]
+    assert (first, last) == (1860, 2008)  # from the data: first timeline row, last event
+    runs = history["runs"]
+    for year in range(first, last + 1):
+        for sid, status in viewmodel.status_map(mini_atlas, year).items():
+            assert yearly.value_at(runs[f"section:{sid}"], year) == status, (sid, year)
+        for aid, holder in viewmodel.holder_map(mini_atlas, year).items():
+            assert yearly.value_at(runs[f"area:{aid}"], year) == holder, (aid, year)
+    assert runs["section:s-a"] == [[1860, "treaty"], [1991, "agreed"]]
+    assert runs["area:a-1"] == [[1860, "RUS"], [2008, "CHN"]]
+    values = history["meta"]["values"]
+    assert values["section"]["agreed"]["label"] == "agreed"
+    assert values["section"]["null"]["label"] == "no status recorded"
+    assert values["area"]["CHN"]["label"] == viewmodel.COUNTRY_NAMES["CHN"]
+    assert history["meta"]["wording"]["section"] == "Status in {year}: {label}"
+
+
+def test_yearly_change_lists() -> None:
+    assert yearly.changes([(1, "a"), (2, "a"), (3, None), (4, "a")]) == [
+        [1, "a"], [3, None], [4, "a"]]
+    run = [[1860, "treaty"], [1991, "agreed"]]
+    assert [yearly.value_at(run, y) for y in (1859, 1860, 1990, 1991, 2100)] == [
+        None, "treaty", "treaty", "agreed", "agreed"]
+    assert yearly.holder_label("CHN + RUS") == "China + Russia"
 
 
 def test_assets_are_the_installed_leaflet(mini_atlas: Any) -> None:

@@ -2,9 +2,12 @@
 
 The output needs no Python at view time: ``index.html`` plus ``assets/`` (Leaflet from the
 installed xstatic package, our ``site.js``/``site.css``) and ``data/`` (web-simplified GeoJSON
-layers, also offered for download, and ``history.json``). The page inserts every data string
-with ``textContent``; no data is ever templated into HTML here. The same atlas always gives the
-same bytes: keys are sorted, features ordered, and nothing depends on the clock.
+layers, also offered for download, and ``history.json``). ``history.json`` carries what the app's
+own Python renders: every feature's history panel (``views.panels.panel_html``, escaped there by
+``esc``), its tooltip, and its status or holder in every year of the slider as a change list
+(``views.yearly``, from ``viewmodel.status_map``/``holder_map``), with the labels and colours of
+``style``. ``site.js`` only draws, looks up and inserts; it has no history rules of its own. The
+same atlas always gives the same bytes: keys are sorted, features ordered, nothing uses the clock.
 """
 
 from __future__ import annotations
@@ -28,12 +31,21 @@ from borderatlas.data.loader import Atlas
 from borderatlas.geo.simplify import round_coords, simplify_geometry
 from borderatlas.map.assets import vendor_files
 from borderatlas.style import (
+    CLAIM_COLOURS,
     HOLDER_COLOURS,
+    OKABE_ITO,
+    OLD_LINE_STYLE,
     OSM_ATTRIBUTION,
+    PLACE_COLOURS,
     STATUS_COLOURS,
     STATUS_DASH,
     STATUS_LABELS,
 )
+from borderatlas.views import yearly
+from borderatlas.views.features import tooltip_html
+from borderatlas.views.legend import legend_html
+from borderatlas.views.panels import event_html, panel_html
+from borderatlas.views.text import esc
 
 TEMPLATE_DIR = "templates/site"
 SITE_FILES = ("site.js", "site.css")
@@ -61,6 +73,14 @@ CSL_FIELDS = frozenset(
     }
 )
 SOURCE_KEYS = frozenset({"sources", "published_area_sources", "old_source"})
+# layer file -> feature type, for every layer the page lets you hover or click
+FEATURE_LAYERS = {"sections": "section", "areas": "area", "places": "place",
+                  "zone_lines": "zone_line"}
+PANEL_TYPES = ("section", "area", "place")  # the types panel_html tells the history of
+DOWNLOADS = ("basemap_countries", "basemap_water", "zone_lines", "areas", "sections", "places")
+INTRO = ("Click a section of the line, an area or a place on the map, or pick one here, to read "
+         "its history: status over time, dated events with sources, and where the Chinese and "
+         "Soviet/Russian accounts differ.")
 
 
 def _plain(value: Any) -> Any:
@@ -142,27 +162,134 @@ def _alt_names(gazetteer: Iterable[Mapping[str, Any]]) -> dict[str, list[str]]:
     return {k: out[k] for k in sorted(out)}
 
 
-def _meta() -> dict[str, Any]:
-    """Legend and attribution, taken from the app's own palette so both read the same."""
+def _key(value: str | None) -> str:
+    """A status or holder as a JSON object key (None, 'nothing recorded', becomes 'null')."""
+    return "null" if value is None else value
+
+
+def _meta(first: int, last: int, holders: Iterable[str | None]) -> dict[str, Any]:
+    """Legend, labels, colours and wording, taken from the app's own Python so both read the same."""
     statuses = [
         {"status": key, "colour": STATUS_COLOURS[key], "label": STATUS_LABELS[key],
          "dash": STATUS_DASH.get(key)}
         for key in STATUS_COLOURS
     ]
-    holders = {str(k): v for k, v in HOLDER_COLOURS.items() if k is not None}
+    shown = sorted(set(holders), key=lambda h: (h is None, h or ""))
+    holder_rows = [
+        {"holder": h, "colour": HOLDER_COLOURS.get(h, HOLDER_COLOURS[None]),
+         "label": yearly.holder_label(h)}
+        for h in shown
+    ]
     return {
         "generator": GENERATOR,
         "attribution": OSM_ATTRIBUTION,
+        "attribution_html": esc(OSM_ATTRIBUTION),
+        "years": {"first": first, "last": last},
         "statuses": statuses,
-        "holder_colours": holders,
-        "holder_unknown": HOLDER_COLOURS[None],
+        "holders": holder_rows,
+        # value in a run -> how the page draws and names it
+        "values": {
+            "section": {_key(s["status"]): s for s in statuses},
+            "area": {_key(h["holder"]): h for h in holder_rows},
+        },
+        "wording": {
+            "section": yearly.status_line("{label}", "{year}"),
+            "area": yearly.holder_line("{label}", "{year}"),
+        },
+        "legend_html": legend_html() + '<div class="ba-legend"><b>Areas: held by</b><ul>' + "".join(
+            f'<li><span class="ba-swatch" style="background:{h["colour"]}"></span> '
+            f'{esc(h["label"])}</li>' for h in holder_rows
+            if h["holder"] is not None and h["holder"] in HOLDER_COLOURS  # own colour only
+        ) + "</ul></div>",
     }
 
 
+def _button(ftype: str, fid: str, label: Any) -> str:
+    """A panel button that opens a feature (site.js listens for clicks on ``data-kind``)."""
+    return (f'<button type="button" class="ba-link" data-kind="{esc(ftype)}" data-id="{esc(fid)}">'
+            f"{esc(label or fid)}</button>")
+
+
+def index_html(layers: Mapping[str, dict[str, Any]], events: list[Mapping[str, Any]]) -> str:
+    """The panel before anything is chosen: every section and area, the chronicle, downloads."""
+    sections = "".join(
+        f'<li>{_button("section", f["id"], f["properties"].get("name_en"))}'
+        f' <span class="ba-muted">{esc(f["properties"].get("pair"))}</span></li>'
+        for f in layers["sections"]["features"])
+    areas = sorted(layers["areas"]["features"], key=lambda f: str(f["properties"].get("name_en")))
+    files = [f"{n}.geojson" for n in DOWNLOADS] + ["history.json"]
+    return (
+        f'<h2>The border, section by section</h2><p>{esc(INTRO)}</p>'
+        f'<ol class="ba-index">{sections}</ol><h3>Areas that changed hands or were disputed</h3>'
+        '<ul class="ba-index">' + "".join(
+            f'<li>{_button("area", f["id"], f["properties"].get("name_en"))}</li>' for f in areas)
+        + f'</ul><details class="ba-chronicle"><summary>Chronicle: all {len(events)} events'
+        f'</summary>{"".join(event_html(e) for e in events)}</details>'
+        '<section><h3>Download the data</h3><ul class="ba-downloads">' + "".join(
+            f'<li><a href="data/{f}" download="{f}">{f}</a></li>' for f in files)
+        + '</ul><p class="ba-note">Boundary geometry © OpenStreetMap contributors, ODbL; every '
+        "feature lists its own sources.</p></section>"
+    )
+
+
+def _tip_lines(feature_type: str, row: Mapping[str, Any]) -> list[str]:
+    """Tooltip lines that do not change with the year (the app's wording, ``map.layers``)."""
+    if feature_type == "section":
+        length = row.get("length_km")
+        km = f"{float(length):,.0f} km" if isinstance(length, (int, float)) else ""
+        return [f"{row.get('pair', '')} · {km}"]
+    if feature_type == "area":
+        lines = [str(row.get("kind") or "")]
+        for label, key in (("published", "published_area_km2"), ("computed", "computed_area_km2")):
+            value = row.get(key)
+            if isinstance(value, (int, float)) and value == value:
+                lines.append(f"{label} {value:g} km²")
+        return lines
+    if feature_type == "place":
+        return [str(row.get("kind", "")).replace("_", " "), str(row.get("date") or "")]
+    kind = "claim line" if row.get("kind") == "claim" else "old line"
+    who = f" ({row.get('claimant')})" if row.get("claimant") else ""
+    return [f"{kind}{who}", f"{row.get('valid_from') or '?'} – {row.get('valid_to') or 'open'}"]
+
+
+def _fixed_style(feature_type: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Leaflet style of features drawn the same in every year (the app's ``map.layers`` styles)."""
+    if feature_type == "zone_line":
+        if props.get("kind") == "claim":
+            return {"color": CLAIM_COLOURS.get(props.get("claimant"), CLAIM_COLOURS[None]),
+                    "weight": 3, "dashArray": "6 6", "opacity": 0.9}
+        return dict(OLD_LINE_STYLE)
+    if feature_type == "place":
+        return {"color": "#ffffff", "fillColor": PLACE_COLOURS.get(props.get("kind"),
+                                                                   OKABE_ITO["grey"]),
+                "weight": 1, "radius": 5, "fillOpacity": 0.95}
+    return None
+
+
 def history_document(atlas: Atlas, layers: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
-    """Everything the side panel shows, plus the bibliography entries it cites (only those)."""
+    """What the page shows, rendered by the app's Python, plus the data and sources behind it."""
+    first, last = yearly.year_range(atlas)
+    runs = {**yearly.status_runs(atlas, first, last), **yearly.holder_runs(atlas, first, last)}
+    holders = [v for key, run in runs.items() if key.startswith("area:") for _, v in run]
+    panels: dict[str, str] = {}
+    tips: dict[str, str] = {}
+    styles: dict[str, dict[str, Any]] = {}
+    for layer, ftype in FEATURE_LAYERS.items():
+        for feature in layers.get(layer, {"features": []})["features"]:
+            props, key = feature["properties"], f"{ftype}:{feature['id']}"
+            tips[key] = tooltip_html(ftype, feature["id"], props, _tip_lines(ftype, props))
+            if ftype in PANEL_TYPES:
+                panels[key] = panel_html(atlas, ftype, feature["id"])
+            style = _fixed_style(ftype, props)
+            if style is not None:
+                styles[key] = style
     doc: dict[str, Any] = {
-        "meta": _meta(),
+        "meta": _meta(first, last, holders),
+        "runs": runs,
+        "panels": panels,
+        "tips": tips,
+        "styles": styles,
+        "index": index_html(layers, atlas.events),
         "events": [_plain(e) for e in atlas.events],
         "features": {
             kind: {fid: _plain(atlas.feature_history[kind][fid])
