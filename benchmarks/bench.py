@@ -1,11 +1,11 @@
 """Benchmark: page loads, interactions, bytes, script runs and server memory, in a real browser.
 
-``python -m borderatlas bench [--runs N] [--json OUT] [--resolution standard|full]`` starts
+``python -m benchmarks.bench [--runs N] [--json OUT] [--resolution standard|full]`` starts
 ``streamlit run app.py`` on loopback (:mod:`tools.devserver`), drives Debian Chromium
 through Playwright (no internet), and prints median/min/max of every figure. Bytes come from
 Chrome DevTools Protocol events: HTTP ``Network.loadingFinished`` and websocket frames, which
 are also decoded as Streamlit ``ForwardMsg``/``BackMsg`` protobufs to count script runs.
-Not part of the pytest suite (timings are not tests); ``tests/test_bench.py`` covers the maths.
+Not part of the pytest suite (timings are not tests); ``tests/tools/test_bench.py`` covers the maths.
 """
 
 from __future__ import annotations
@@ -430,7 +430,7 @@ def measure_server_load(geodata: Path, runs: int, res: Results) -> int:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """Command-line options."""
-    p = argparse.ArgumentParser(prog="python -m borderatlas bench", description=__doc__,
+    p = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--runs", type=int, default=3, help="runs per measurement (default 3)")
     p.add_argument("--json", type=Path, default=DEFAULT_OUT, help=f"report (default {DEFAULT_OUT})")

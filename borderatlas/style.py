@@ -45,3 +45,29 @@ DIFFERENCE_COLOUR = OKABE_ITO["purple"]
 OLD_LINE_STYLE: dict[str, Any] = {"color": "#555555", "weight": 3, "dashArray": "2 5", "opacity": 0.9}
 OSM_ATTRIBUTION = "© OpenStreetMap contributors, ODbL"
 OVERLAY_STYLE: dict[str, Any] = {"color": "#CC00CC", "weight": 4, "dashArray": "4 4", "opacity": 0.95}
+
+
+def section_style(status: str | None) -> dict[str, Any]:
+    """A section drawn by its status: colour and dash (so it also reads without colour)."""
+    return {"color": STATUS_COLOURS.get(status, STATUS_COLOURS[None]), "weight": 4,
+            "opacity": 0.95, "dashArray": STATUS_DASH.get(status)}
+
+
+def zone_line_style(kind: str | None, claimant: str | None) -> dict[str, Any]:
+    """A claim line dashed in its claimant's colour; an old line dotted grey."""
+    if kind == "claim":
+        return {"color": CLAIM_COLOURS.get(claimant, CLAIM_COLOURS[None]), "weight": 3,
+                "dashArray": "6 6", "opacity": 0.9}
+    return dict(OLD_LINE_STYLE)
+
+
+def area_style(holder: str | None) -> dict[str, Any]:
+    """An area filled in its holder's colour."""
+    colour = HOLDER_COLOURS.get(holder, HOLDER_COLOURS[None])
+    return {"color": colour, "fillColor": colour, "weight": 2, "fillOpacity": 0.45}
+
+
+def place_style(kind: str | None) -> dict[str, Any]:
+    """A place as a small white-rimmed circle in its kind's colour."""
+    return {"color": "#ffffff", "fillColor": PLACE_COLOURS.get(str(kind), OKABE_ITO["grey"]),
+            "weight": 1, "radius": 5, "fillOpacity": 0.95}

@@ -8,6 +8,7 @@ the geometry, so the tree is valid by construction (``tests/test_fixture.py`` ch
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -297,11 +298,9 @@ BIBLIOGRAPHY = [
 ]
 
 
-def write_geodata(root: Path) -> Path:
-    """Write the fixture tree as ``root/geodata`` and return that directory."""
-    gd = root / "geodata"
-    (gd / "history").mkdir(parents=True, exist_ok=True)
-    files: dict[str, Any] = {
+def fixture_files() -> dict[str, Any]:
+    """Every file of the fixture tree by its path in geodata/, areas measured from the geometry."""
+    files: dict[str, Any] = json.loads(json.dumps({
         "sections.geojson": _fc(SECTIONS),
         "zone_lines.geojson": _fc(ZONE_LINES),
         "areas.geojson": _fc(AREAS),
@@ -314,13 +313,21 @@ def write_geodata(root: Path) -> Path:
         "history/events.json": EVENTS,
         "history/features.json": FEATURES,
         "history/gazetteer.json": GAZETTEER,
-    }
+    }))  # a deep copy: callers may change it
     for feat in files["areas.geojson"]["features"]:  # stored areas are measured, as the build does
         geom = shape(feat["geometry"])
         if geom.geom_type != "Point":
             feat["properties"]["computed_area_km2"] = round(area_km2(geom), 3)
-    for name, obj in files.items():
-        (gd / name).write_text(json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=1),
+    return files
+
+
+def write_geodata(root: Path, transform: Callable[[Any], Any] | None = None) -> Path:
+    """Write the fixture tree (each file passed through ``transform``) as ``root/geodata``."""
+    gd = root / "geodata"
+    (gd / "history").mkdir(parents=True, exist_ok=True)
+    for name, obj in fixture_files().items():
+        data = transform(obj) if transform else obj
+        (gd / name).write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1),
                                encoding="utf-8")
     write_datapackage(gd)
     write_manifest(gd)

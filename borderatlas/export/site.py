@@ -17,7 +17,7 @@ import json
 import math
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,18 +31,16 @@ from borderatlas.data.loader import Atlas
 from borderatlas.geo.simplify import round_coords, simplify_geometry
 from borderatlas.map.assets import vendor_files
 from borderatlas.style import (
-    CLAIM_COLOURS,
     HOLDER_COLOURS,
-    OKABE_ITO,
-    OLD_LINE_STYLE,
     OSM_ATTRIBUTION,
-    PLACE_COLOURS,
     STATUS_COLOURS,
     STATUS_DASH,
     STATUS_LABELS,
+    place_style,
+    zone_line_style,
 )
 from borderatlas.views import yearly
-from borderatlas.views.features import tooltip_html
+from borderatlas.views.features import tip_lines, tooltip_html
 from borderatlas.views.legend import legend_html
 from borderatlas.views.panels import event_html, panel_html
 from borderatlas.views.text import esc
@@ -210,7 +208,7 @@ def _button(ftype: str, fid: str, label: Any) -> str:
             f"{esc(label or fid)}</button>")
 
 
-def index_html(layers: Mapping[str, dict[str, Any]], events: list[Mapping[str, Any]]) -> str:
+def index_html(layers: Mapping[str, dict[str, Any]], events: Sequence[Mapping[str, Any]]) -> str:
     """The panel before anything is chosen: every section and area, the chronicle, downloads."""
     sections = "".join(
         f'<li>{_button("section", f["id"], f["properties"].get("name_en"))}'
@@ -232,37 +230,12 @@ def index_html(layers: Mapping[str, dict[str, Any]], events: list[Mapping[str, A
     )
 
 
-def _tip_lines(feature_type: str, row: Mapping[str, Any]) -> list[str]:
-    """Tooltip lines that do not change with the year (the app's wording, ``map.layers``)."""
-    if feature_type == "section":
-        length = row.get("length_km")
-        km = f"{float(length):,.0f} km" if isinstance(length, (int, float)) else ""
-        return [f"{row.get('pair', '')} · {km}"]
-    if feature_type == "area":
-        lines = [str(row.get("kind") or "")]
-        for label, key in (("published", "published_area_km2"), ("computed", "computed_area_km2")):
-            value = row.get(key)
-            if isinstance(value, (int, float)) and value == value:
-                lines.append(f"{label} {value:g} km²")
-        return lines
-    if feature_type == "place":
-        return [str(row.get("kind", "")).replace("_", " "), str(row.get("date") or "")]
-    kind = "claim line" if row.get("kind") == "claim" else "old line"
-    who = f" ({row.get('claimant')})" if row.get("claimant") else ""
-    return [f"{kind}{who}", f"{row.get('valid_from') or '?'} – {row.get('valid_to') or 'open'}"]
-
-
 def _fixed_style(feature_type: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
-    """Leaflet style of features drawn the same in every year (the app's ``map.layers`` styles)."""
+    """Leaflet style of features drawn the same in every year (the app's own style rules)."""
     if feature_type == "zone_line":
-        if props.get("kind") == "claim":
-            return {"color": CLAIM_COLOURS.get(props.get("claimant"), CLAIM_COLOURS[None]),
-                    "weight": 3, "dashArray": "6 6", "opacity": 0.9}
-        return dict(OLD_LINE_STYLE)
+        return zone_line_style(props.get("kind"), props.get("claimant"))
     if feature_type == "place":
-        return {"color": "#ffffff", "fillColor": PLACE_COLOURS.get(props.get("kind"),
-                                                                   OKABE_ITO["grey"]),
-                "weight": 1, "radius": 5, "fillOpacity": 0.95}
+        return place_style(props.get("kind"))
     return None
 
 
@@ -277,7 +250,7 @@ def history_document(atlas: Atlas, layers: Mapping[str, dict[str, Any]]) -> dict
     for layer, ftype in FEATURE_LAYERS.items():
         for feature in layers.get(layer, {"features": []})["features"]:
             props, key = feature["properties"], f"{ftype}:{feature['id']}"
-            tips[key] = tooltip_html(ftype, feature["id"], props, _tip_lines(ftype, props))
+            tips[key] = tooltip_html(ftype, feature["id"], props, tip_lines(ftype, props))
             if ftype in PANEL_TYPES:
                 panels[key] = panel_html(atlas, ftype, feature["id"])
             style = _fixed_style(ftype, props)

@@ -16,22 +16,19 @@ from shapely.geometry.base import BaseGeometry
 from borderatlas.map.assets import use_local_assets
 from borderatlas.map.elements import Attribution, FocusWithoutScroll
 from borderatlas.style import (
-    CLAIM_COLOURS,
     DIFFERENCE_COLOUR,
     HIGHLIGHT,
-    HOLDER_COLOURS,
     LAND_STYLE,
-    OKABE_ITO,
-    OLD_LINE_STYLE,
     OSM_ATTRIBUTION,
-    PLACE_COLOURS,
-    STATUS_COLOURS,
-    STATUS_DASH,
     STATUS_LABELS,
     VERSION_STYLES,
     WATER_STYLE,
+    area_style,
+    place_style,
+    section_style,
+    zone_line_style,
 )
-from borderatlas.views.features import to_features
+from borderatlas.views.features import tip_lines, to_features
 
 DEFAULT_CENTER = (46.0, 105.0)
 DEFAULT_ZOOM = 4
@@ -84,14 +81,10 @@ def sections_layer(sections: gpd.GeoDataFrame, statuses: Mapping[str, str | None
     def tips(row: dict[str, Any]) -> list[str]:
         status = STATUS_LABELS.get(statuses.get(row["id"]), "?")
         when = f" in {year}" if year is not None else ""
-        length = row.get("length_km")
-        km = f"{float(length):,.0f} km" if isinstance(length, (int, float)) else ""
-        return [f"{row.get('pair', '')} · {km}", f"Status{when}: {status}"]
+        return [*tip_lines("section", row), f"Status{when}: {status}"]
 
     def style(props: dict[str, Any]) -> dict[str, Any]:
-        status = props.get("status")
-        return {"color": STATUS_COLOURS.get(status, STATUS_COLOURS[None]), "weight": 4,
-                "opacity": 0.95, "dashArray": STATUS_DASH.get(status)}
+        return section_style(props.get("status"))
 
     feats = to_features(sections, "section", tolerance, extra, tips)
     return _group(name, _geojson(feats, name, style))
@@ -123,16 +116,10 @@ def claim_lines_layer(zone_lines: gpd.GeoDataFrame, name: str = "Claim and old l
         return {"kind": row.get("kind"), "claimant": row.get("claimant")}
 
     def tips(row: dict[str, Any]) -> list[str]:
-        kind = "claim line" if row.get("kind") == "claim" else "old line"
-        who = f" ({row.get('claimant')})" if row.get("claimant") else ""
-        span = f"{row.get('valid_from') or '?'} – {row.get('valid_to') or 'open'}"
-        return [f"{kind}{who}", span]
+        return tip_lines("zone_line", row)
 
     def style(props: dict[str, Any]) -> dict[str, Any]:
-        if props.get("kind") == "claim":
-            return {"color": CLAIM_COLOURS.get(props.get("claimant"), CLAIM_COLOURS[None]),
-                    "weight": 3, "dashArray": "6 6", "opacity": 0.9}
-        return OLD_LINE_STYLE
+        return zone_line_style(props.get("kind"), props.get("claimant"))
 
     feats = to_features(zone_lines, "zone_line", tolerance, extra, tips)
     return _group(name, _geojson(feats, name, style))
@@ -148,19 +135,13 @@ def areas_layer(areas: gpd.GeoDataFrame, holders: Mapping[str, str | None] | Non
         return {"holder": holders.get(row["id"])}
 
     def tips(row: dict[str, Any]) -> list[str]:
-        lines = [f"{row.get('kind', '')}"]
-        pub, comp = row.get("published_area_km2"), row.get("computed_area_km2")
-        if isinstance(pub, (int, float)) and pub == pub:
-            lines.append(f"published {pub:g} km²")
-        if isinstance(comp, (int, float)) and comp == comp:
-            lines.append(f"computed {comp:g} km²")
+        lines = tip_lines("area", row)
         if row["id"] in holders:
             lines.append(f"held by {holders[row['id']] or '?'}" + (f" in {year}" if year else ""))
         return lines
 
     def style(props: dict[str, Any]) -> dict[str, Any]:
-        colour = HOLDER_COLOURS.get(props.get("holder"), HOLDER_COLOURS[None])
-        return {"color": colour, "fillColor": colour, "weight": 2, "fillOpacity": 0.45}
+        return area_style(props.get("holder"))
 
     feats = to_features(areas, "area", tolerance, extra, tips)
     return _group(name, _geojson(feats, name, style, points_as_circles=True))
@@ -172,12 +153,10 @@ def places_layer(places: gpd.GeoDataFrame, name: str = "Places") -> folium.Featu
         return {"kind": row.get("kind")}
 
     def tips(row: dict[str, Any]) -> list[str]:
-        return [str(row.get("kind", "")).replace("_", " "), str(row.get("date") or "")]
+        return tip_lines("place", row)
 
     def style(props: dict[str, Any]) -> dict[str, Any]:
-        colour = PLACE_COLOURS.get(str(props.get("kind")), OKABE_ITO["grey"])
-        return {"color": "#ffffff", "fillColor": colour, "weight": 1, "radius": 5,
-                "fillOpacity": 0.95}
+        return place_style(props.get("kind"))
 
     feats = to_features(places, "place", 0.0, extra, tips)
     return _group(name, _geojson(feats, name, style, points_as_circles=True))

@@ -77,3 +77,23 @@ def basemap_document(countries: gpd.GeoDataFrame, water: gpd.GeoDataFrame,
             props = {k: v for k, v in f["properties"].items() if k != "tip"}
             feats.append({**f, "properties": {**props, "style": style}})
     return {"type": "FeatureCollection", "features": feats}
+
+
+def tip_lines(feature_type: str, row: Mapping[str, Any]) -> list[str]:
+    """Tooltip lines that do not change with the year, the same on the map and the static site."""
+    if feature_type == "section":
+        length = row.get("length_km")
+        km = f"{float(length):,.0f} km" if isinstance(length, (int, float)) else ""
+        return [f"{row.get('pair', '')} · {km}"]
+    if feature_type == "area":
+        lines = [str(row.get("kind") or "")]
+        for label, key in (("published", "published_area_km2"), ("computed", "computed_area_km2")):
+            value = row.get(key)
+            if isinstance(value, (int, float)) and value == value:
+                lines.append(f"{label} {value:g} km²")
+        return lines
+    if feature_type == "place":
+        return [str(row.get("kind", "")).replace("_", " "), str(row.get("date") or "")]
+    kind = "claim line" if row.get("kind") == "claim" else "old line"
+    who = f" ({row.get('claimant')})" if row.get("claimant") else ""
+    return [f"{kind}{who}", f"{row.get('valid_from') or '?'} – {row.get('valid_to') or 'open'}"]

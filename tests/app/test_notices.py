@@ -15,7 +15,7 @@ from borderatlas.data.loader import load_atlas
 from borderatlas.data.problems import Problem
 from borderatlas.views.notices import COLUMNS, data_notice
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = ["pages/1_Border_map.py", "pages/2_Compare.py", "pages/3_Timeline.py",
          "pages/4_Disputed_areas.py", "pages/5_Sources_and_data.py"]
 BOWTIE = [[130.0, 48.0], [130.2, 48.2], [130.2, 48.0], [130.0, 48.2], [130.0, 48.0]]

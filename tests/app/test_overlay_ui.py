@@ -18,7 +18,7 @@ from borderatlas.geo.overlay import compare_to_line, parse_overlay
 from borderatlas.map.overlay import overlay_layer
 from borderatlas.views.overlay_view import difference_figures, target_options
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 APP = str(REPO / "app.py")
 BORDER, COMPARE = "pages/1_Border_map.py", "pages/2_Compare.py"
 PREFIX = {BORDER: "bm", COMPARE: "cmp"}

@@ -24,7 +24,7 @@ from borderatlas.views import urlstate
 from borderatlas.views.notices import markdown_literal
 from borderatlas.views.urlstate import ViewState
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 KEYS = ("feature", "year", "compare", "layers", "basemap")
 PAGE_EXAMPLES = int(os.environ.get("BORDERATLAS_FUZZ_EXAMPLES", "200"))
 

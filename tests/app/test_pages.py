@@ -6,7 +6,7 @@ import pytest
 from atlas_fixture import write_geodata
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = ["pages/1_Border_map.py", "pages/2_Compare.py", "pages/3_Timeline.py",
          "pages/4_Disputed_areas.py", "pages/5_Sources_and_data.py"]
 

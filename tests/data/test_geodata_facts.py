@@ -12,7 +12,7 @@ from borderatlas.data.loader import load_atlas
 from borderatlas.geo.lines import LineSet
 from borderatlas.geodesy import length_km
 
-GEO = Path(__file__).resolve().parents[1] / "geodata"
+GEO = Path(__file__).resolve().parents[2] / "geodata"
 TRIPOINT_TOL_M = 1.0  # section ends are set exactly to the derived tripoint vertices
 
 # Published lengths (km): see geometry survey + bibliography; tolerance 10 %.

@@ -16,7 +16,7 @@ from borderatlas.data.loader import load_atlas
 from borderatlas.geo import simplify
 from borderatlas.geo.lines import LineSet
 
-REPO_GEODATA = Path(__file__).resolve().parents[1] / "geodata"
+REPO_GEODATA = Path(__file__).resolve().parents[2] / "geodata"
 
 
 def wiggly(x0: float, x1: float, n: int = 2000) -> list[tuple[float, float]]:
