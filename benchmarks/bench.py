@@ -399,6 +399,7 @@ def _proc_status(pid: int) -> dict[str, float]:
 LOAD_SCRIPT = """
 import json, sys, time
 t0 = time.perf_counter()
+from borderatlas import config
 from borderatlas.data.loader import load_atlas
 from borderatlas.geo import simplify
 t1 = time.perf_counter()

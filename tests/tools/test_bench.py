@@ -66,3 +66,15 @@ def test_machine_info_names_cpus_and_ram():
     assert info["nproc"] == os.cpu_count()
     assert info["cpu"] not in ("", "?")  # read from /proc/cpuinfo, not the fallback
     assert info["ram_gib"] > 0
+
+
+def test_server_load_measurement_runs_in_a_fresh_process(tmp_path):
+    """The cold/warm load script (run in its own interpreter) works on a valid atlas."""
+    from atlas_fixture import write_geodata
+
+    res = bench.Results()
+    vertices = bench.measure_server_load(write_geodata(tmp_path), 1, res)
+    assert vertices > 0
+    metrics = res.metrics()
+    assert metrics["server: load+validate cold (fresh process)"]["n"] == 1
+    assert metrics["server: cached accessor warm (2nd call)"]["median"] >= 0
