@@ -161,3 +161,18 @@ def as_polygonal(geom: BaseGeometry) -> BaseGeometry:
     for p in parts:
         flat.extend(getattr(p, "geoms", [p]))
     return MultiPolygon(flat) if len(flat) != 1 else flat[0]
+
+
+def wdb_record(name: str, index: int) -> tuple[list[str], np.ndarray]:
+    """One WDB II/GSHHG record by its 0-based line index in `{name}meta_f.dat`: (meta fields, Nx2 lon/lat)."""
+    base = wdb_dir()
+    with (base / f"{name}meta_f.dat").open() as meta:
+        line = next(itertools.islice(meta, index, None), None)
+    if line is None:
+        raise IndexError(f"{name}meta_f.dat has no record {index}")
+    parts = line.split()
+    npts, offset, nbytes = int(parts[2]), int(parts[5]), int(parts[6])
+    with (base / f"{name}_f.dat").open("rb") as dat:
+        dat.seek(offset)
+        arr = np.frombuffer(dat.read(nbytes), dtype="<f4").reshape(npts, 2).astype(float)
+    return parts, arr.copy()
