@@ -120,13 +120,17 @@ def build_claims(present: LineString, old_line: LineString, old_line_id: str,
     kaz = _apply(LineString(wdb_record("rivers", KAZAKEVICHEVA_LOWER)[1]), fwd)
     kaz_join = ussuri.interpolate(ussuri.project(Point(kaz.coords[-1])))
     j_up, j_down = (_apply(Point(j), fwd) for j in junctions)
-    axis = medial_path(lake, j_up, down)
+    # WDB II's Ussuri ends short of the GSHHG bank; the island outline closes that gap with a snap to the nearest
+    # bank point, so the claim runs to the same bank point and along the same snap (it never cuts the island tip).
+    mouth = lake.boundary.interpolate(lake.boundary.project(down))
+    axis = medial_path(lake, j_up, mouth)
     # Up the Ussuri from its mouth to the Kazakevicheva junction.
     a, b = ussuri.project(down), ussuri.project(kaz_join)
     up_ussuri = substring(ussuri, a, b)
-    coords = [j_up.coords[0], *axis.coords, *up_ussuri.coords, j_down.coords[0]]
+    coords = [j_up.coords[0], *axis.coords, mouth.coords[0], *up_ussuri.coords, j_down.coords[0]]
     claim_m = LineString(coords)
-    gaps = {"start_m": round(j_up.distance(Point(axis.coords[0])), 1), "mouth_m": round(Point(axis.coords[-1]).distance(down), 1),
+    gaps = {"start_m": round(j_up.distance(Point(axis.coords[0])), 1), "mouth_m": round(Point(axis.coords[-1]).distance(mouth), 1),
+            "snap_m": round(mouth.distance(down), 1),
             "end_m": round(kaz_join.distance(j_down), 1)}
     claim = _apply(claim_m, inv)
     # Accuracy: where the present line also follows the main channel (from the upstream junction to the first
@@ -151,10 +155,14 @@ def build_claims(present: LineString, old_line: LineString, old_line_id: str,
             "held_note": "China never accepted the 1929 Soviet seizure and claimed the main-channel line, pressing it at the 1964 and later border talks; it was superseded by the 2004 supplementary agreement (in force 2005, handed over 14 Oct 2008).",
             "method": (f"medial axis (Voronoi skeleton, shapely.voronoi_polygons of the bank densified to {DENSIFY_M:g} m; Dijkstra shortest "
                        f"path; simplified {SIMPLIFY_M:g} m) of the GSHHG Amur river-lake gshhs_f {LAKE} clipped to {list(WINDOW)} in UTM 53N, "
-                       "from the upstream zone junction to the Ussuri mouth (downstream end of WDB II rivers_f 3720), then up the Ussuri "
+                       "from the upstream zone junction to the Ussuri mouth (the bank point nearest the downstream end of WDB II rivers_f 3720, "
+                       f"{gaps['snap_m']:g} m away, the same snap that closes the island outline), then up the Ussuri "
                        "(rivers_f 3720, 3719) to the junction with the Kazakevicheva (rivers_f 8828), then to the downstream zone junction; "
                        f"joins {gaps['start_m']:g} m / {gaps['mouth_m']:g} m / {gaps['end_m']:g} m are straight"),
-            "length_km": length_km, "accuracy_m": int(round(acc["p90_m"], -2)),
+            "length_km": length_km, "accuracy_m": int(round(acc["p90_m"], -2)), "end_join_m": gaps["end_m"],
+            "end_join_note": (f"The downstream zone junction (OSM) lies inside the schematic outline's southern tip, {gaps['end_m']:g} m from "
+                              "where WDB II's Kazakevicheva meets WDB II's Ussuri (WDB II runs about 1-1.5 km east of the OSM Ussuri here), "
+                              "so the last straight join crosses that tip; elsewhere the claim stays outside the island."),
             "accuracy_note": (f"Where the present OSM line also follows the Amur main channel (upstream junction to its cut across the island, "
                               f"{follow.length / 1000:.1f} km), it lies a median {acc['median_m']} m from this centreline (90th percentile "
                               f"{acc['p90_m']} m, max {acc['max_m']} m, {acc['n']} samples at 100 m). A medial axis is not a thalweg."),
