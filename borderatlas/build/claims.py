@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import itertools
 from typing import Any
 
 import numpy as np
@@ -55,7 +56,7 @@ def medial_path(water: Polygon, start: Point, end: Point) -> LineString:
     adj: dict[int, list[tuple[float, int]]] = {}
     for e in inside:
         c = np.asarray(e.coords)
-        for a, b in zip(c[:-1], c[1:], strict=True):
+        for a, b in itertools.pairwise(c):
             ka, kb = (round(a[0], 3), round(a[1], 3)), (round(b[0], 3), round(b[1], 3))
             ia, ib = nodes.setdefault(ka, len(nodes)), nodes.setdefault(kb, len(nodes))
             w = float(np.hypot(*(a - b)))
@@ -137,7 +138,7 @@ def build_claims(present: LineString, old_line: LineString, old_line_id: str,
     # longest straight segment between the junctions, the cut across the island), distance from it to the centreline.
     pm = _apply(present, fwd)
     c = np.asarray(present.coords)
-    seg_len = np.array([GEOD.line_length([p[0], q[0]], [p[1], q[1]]) for p, q in zip(c[:-1], c[1:], strict=True)])
+    seg_len = np.array([GEOD.line_length([p[0], q[0]], [p[1], q[1]]) for p, q in itertools.pairwise(c)])
     k_up = int(np.argmin(np.hypot(c[:, 0] - junctions[0][0], c[:, 1] - junctions[0][1])))
     k_down = int(np.argmin(np.hypot(c[:, 0] - junctions[1][0], c[:, 1] - junctions[1][1])))
     k_cut = k_up + int(np.argmax(seg_len[k_up:k_down]))

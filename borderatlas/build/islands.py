@@ -245,7 +245,7 @@ def channel_offsets_m(window: str, present_line: BaseGeometry, islands: list[Bas
     pts = [line.interpolate(s) for s in np.arange(0.0, line.length, step_m)]
     d = np.array([p.distance(rivers) for p in pts])
     d = d[d <= 5000.0]
-    return {"median_m": round(float(np.median(d))), "p90_m": round(float(np.percentile(d, 90))), "max_m": round(float(d.max())), "n": int(len(d))}
+    return {"median_m": round(float(np.median(d))), "p90_m": round(float(np.percentile(d, 90))), "max_m": round(float(d.max())), "n": len(d)}
 
 
 def build_islands(present_lines: dict[str, BaseGeometry]) -> list[tuple[str, BaseGeometry, dict[str, Any]]]:
@@ -287,11 +287,10 @@ def build_islands(present_lines: dict[str, BaseGeometry]) -> list[tuple[str, Bas
             out.append((s["id"], geom, {
                 "kind": "island", "window": window, "name_en": s["name_en"], "name_ru": s["name_ru"], "name_zh": s["name_zh"],
                 "name_zh_pinyin": s["name_zh_pinyin"], "schematic": True,
-                "method": ("In UTM (EPSG:%d): %s; each free end of a river line extended to the nearest river-lake bank or river "
-                           "line (snaps %s m, max allowed %g m, overshoot %g m), union, polygonize, land faces (outside the "
-                           "river-lake) of at least %g km² kept; this face is the one containing the published point %s."
-                           % (WINDOWS[window]["epsg"], ", ".join(info["inputs"]), "/".join(f"{v:g}" for v in info["snaps_m"]),
-                              MAX_SNAP_M, OVERSHOOT_M, MIN_FACE_KM2, list(s["point"]))),
+                "method": (f"In UTM (EPSG:{WINDOWS[window]['epsg']}): {', '.join(info['inputs'])}; each free end of a river line extended to "
+                           f"the nearest river-lake bank or river line (snaps {'/'.join(f'{v:g}' for v in info['snaps_m'])} m, max allowed "
+                           f"{MAX_SNAP_M:g} m, overshoot {OVERSHOOT_M:g} m), union, polygonize, land faces (outside the river-lake) of at "
+                           f"least {MIN_FACE_KM2:g} km² kept; this face is the one containing the published point {list(s['point'])}."),
                 "accuracy_m": int(round(acc["p90_m"], -2)) or 100,
                 "accuracy_note": ("Schematic, fit for about 1:1,000,000. Where the present OSM line follows a single-line channel "
                                   f"here, the WDB II river lines lie a median {acc['median_m']} m from it (90th percentile "

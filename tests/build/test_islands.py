@@ -248,6 +248,6 @@ def test_hunchun_tract(built: dict[str, Any]) -> None:
         old = geomaps_country("CHN")
     except MissingInput as exc:
         pytest.skip(f"@geo-maps/countries-maritime-10m 0.6.0 not unpacked: {exc}")
-    [(tid, g, p)] = build_hunchun_tract(old, built["china"])
+    [(_tid, g, p)] = build_hunchun_tract(old, built["china"])
     assert 9.0 <= p["computed_area_km2"] <= 10.5 and g.contains(Point(131.292, 43.484))
     assert g.exterior.is_ccw and p["kind"] == "candidate_transfer"
