@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from borderatlas import layers, ui, viewmodel
+from borderatlas import ui
+from borderatlas.map import layers
+from borderatlas.views import legend, viewmodel
 
 st.set_page_config(page_title="Border Atlas", layout="wide")  # no page_icon: it would load from a CDN
 
@@ -33,7 +35,7 @@ def home() -> None:
         groups = [layers.sections_layer(data.sections, statuses, "Boundary by status",
                                         tolerance=ui.DETAIL["overview"], year=year)]
         ui.show_map(m, groups, key="home_map", height=480)
-    st.markdown(layers.legend_html(year), unsafe_allow_html=True)
+    st.markdown(legend.legend_html(year), unsafe_allow_html=True)
     ui.attribution_caption()
     st.markdown(
         "**How to use:** open *Border map* and click a section or area to read its history, "

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from borderatlas import layers, panels, ui, urlstate, viewmodel
+from borderatlas import style, ui
+from borderatlas.map import compose
+from borderatlas.views import panels, tables, text, urlstate, viewmodel
 
 data = ui.atlas()
 versions = [v["id"] for v in viewmodel.sorted_versions(data)]
@@ -23,8 +24,8 @@ if len(versions) < 2:
     st.stop()
 
 left, right = st.columns(2)
-left.selectbox("Earlier version", versions, key="cmp_a", format_func=labels.get)
-right.selectbox("Later version", versions, key="cmp_b", format_func=labels.get)
+left.selectbox("Earlier version", versions, key="cmp_a", format_func=lambda v: labels[v])
+right.selectbox("Later version", versions, key="cmp_b", format_func=lambda v: labels[v])
 a, b = st.session_state["cmp_a"], st.session_state["cmp_b"]
 if a == b:
     st.info("Choose two different versions.")
@@ -35,50 +36,31 @@ if "2001" in (a, b):
         "except around Heixiazi/Tarabarov and Abagaitu, which stayed open until the "
         "2004 supplementary agreement settled them; they were handed over in 2008.")
 for vid in (a, b):
-    desc = data.versions[vid].get("description_en")
-    if desc:
-        st.caption(f"{labels[vid]}: {desc}")
+    if data.versions[vid].get("description_en"):
+        st.caption(f"{labels[vid]}: {data.versions[vid]['description_en']}")
 
 user_group = ui.user_overlay(data, "cmp", (a, b))
 with st.spinner("Computing differences…"):
     rows = viewmodel.compare_versions(data, a, b)
-    style_a, style_b = layers.VERSION_STYLES[0], layers.VERSION_STYLES[1]
-    groups = [
-        layers.version_layer(viewmodel.version_line(data, a), labels[a], 0,
-                             tolerance=ui.DETAIL["map"]),
-        layers.version_layer(viewmodel.version_line(data, b), labels[b], 1,
-                             tolerance=ui.DETAIL["map"]),
-        layers.difference_layer(rows),
-    ]
+    groups = compose.compare_groups(data, a, b, labels, rows, ui.DETAIL["map"])
     if user_group is not None:
         groups.append(user_group)
-    view = None
-    if rows and rows[0].get("zone_id") in data.zones:
-        minx, miny, maxx, maxy = data.zones[rows[0]["zone_id"]]["bbox"]
-        view = (((miny + maxy) / 2, (minx + maxx) / 2), 9)
+    view = viewmodel.zone_view(data, rows[0]["zone_id"]) if rows else None
     ui.show_map(ui.base_map(), groups, key="cmp_map", view=view, height=500)
 st.markdown(
-    f'<span style="color:{style_a["color"]}">▬ ▬</span> {layers.esc(labels[a])} &nbsp; '
-    f'<span style="color:{style_b["color"]}">━━</span> {layers.esc(labels[b])} &nbsp; '
-    f'<span style="color:{layers.OKABE_ITO["purple"]}">■</span> area that changed hands',
+    f'<span style="color:{style.VERSION_STYLES[0]["color"]}">▬ ▬</span> {text.esc(labels[a])} &nbsp; '
+    f'<span style="color:{style.VERSION_STYLES[1]["color"]}">━━</span> {text.esc(labels[b])} &nbsp; '
+    f'<span style="color:{style.DIFFERENCE_COLOUR}">■</span> area that changed hands',
     unsafe_allow_html=True)
 ui.attribution_caption()
 
 st.subheader(f"Where {labels[a]} and {labels[b]} differ ({len(rows)})")
 if rows:
-    table = pd.DataFrame([{
-        "Place": r.get("name_en"),
-        "Area changed (km², geodesic)": r.get("area_km2"),
-        "From": r.get("from_holder"),
-        "To": r.get("to_holder"),
-        "Agreement": r.get("agreement"),
-        "Date": r.get("change_date"),
-        "Sources": "; ".join(r.get("sources") or []),
-    } for r in rows])
-    st.dataframe(table, hide_index=True, use_container_width=True, key="cmp_table")
-    keys = [k for r in rows for k in r.get("sources") or []]
+    st.dataframe(tables.change_table(rows), hide_index=True, use_container_width=True,
+                 key="cmp_table")
     with st.expander("Sources for these differences"):
-        st.html(panels.sources_html(keys, data.bibliography))
+        st.html(panels.sources_html([k for r in rows for k in r.get("sources") or []],
+                                    data.bibliography))
 else:
     st.info("These two versions do not differ anywhere in the data.")
 

@@ -4,34 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
-from borderatlas import layers, panels, ui
-from borderatlas.data import LAYERS
+from borderatlas import config, style, ui
+from borderatlas.data.files import LAYERS
+from borderatlas.views import panels, tables
 
 data = ui.atlas()
 st.title("Sources & data")
-st.markdown(f"Boundary and basemap geometry derived from OpenStreetMap: **{layers.OSM_ATTRIBUTION}**. "
+st.markdown(f"Boundary and basemap geometry derived from OpenStreetMap: **{style.OSM_ATTRIBUTION}**. "
             "Each feature cites its sources by key; the full bibliography is below.")
 
 st.subheader("Layers: provenance, licence, accuracy")
-prov = []
-for name in LAYERS:
-    frame = data.layer(name)
-    cols = frame.columns
-    methods = sorted({str(m) for c in ("method", "geometry_method") if c in cols
-                      for m in frame[c].dropna()})
-    licences = sorted({str(x) for x in frame["license"].dropna()}) if "license" in cols else []
-    keys = sorted({k for c in ("sources",) if c in cols for ks in frame[c].dropna() for k in ks})
-    acc = frame["accuracy_m"].dropna() if "accuracy_m" in cols else pd.Series(dtype=float)
-    prov.append({
-        "Layer": name, "Features": len(frame), "File": LAYERS[name][0],
-        "Method": "; ".join(methods)[:300], "Licence": ", ".join(licences) or "see SOURCES",
-        "Accuracy (m)": f"{acc.min():g}–{acc.max():g}" if len(acc) else "",
-        "Sources": ", ".join(keys),
-    })
-st.dataframe(pd.DataFrame(prov), hide_index=True, key="src_prov")
+st.dataframe(tables.provenance_table(data), hide_index=True, key="src_prov")
 
 st.subheader("Downloads")
 dl_cols = st.columns(3)
@@ -41,18 +26,11 @@ for i, name in enumerate(LAYERS):
         dl_cols[i % 3].download_button(f"{name}.geojson", path.read_bytes(),
                                        file_name=path.name, mime="application/geo+json",
                                        key=f"src_dl_{name}")
-events = pd.DataFrame([{
-    "id": e["id"], "date": e["date"], "date_precision": e.get("date_precision"),
-    "end_date": e.get("end_date"), "type": e.get("type"), "title_en": e.get("title_en"),
-    "summary_en": e.get("summary_en"), "section_ids": ";".join(e.get("section_ids") or []),
-    "area_ids": ";".join(e.get("area_ids") or []), "sources": ";".join(e.get("sources") or []),
-    "disputed": e.get("disputed"),
-} for e in data.events])
-st.download_button("events.csv", events.to_csv(index=False).encode("utf-8"),
+st.download_button("events.csv", tables.events_csv(data.events),
                    file_name="events.csv", mime="text/csv", key="src_dl_events")
 
 st.subheader("How to cite")
-cff = ui.REPO / "CITATION.cff"
+cff = config.CHECKOUT / "CITATION.cff"
 st.markdown(
     f"Border Atlas contributors ({dt.date.today().year}). *Border Atlas: an interactive map of "
     "the former Sino-Soviet border and its negotiation, 1960–2015* (software and data). "

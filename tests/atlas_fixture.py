@@ -1,14 +1,22 @@
-"""A tiny synthetic geodata tree that follows docs/DATA_MODEL.md, for UI tests.
+"""A tiny synthetic geodata tree that follows docs/DATA_MODEL.md and passes the validator, for UI tests.
 
 Geometry is schematic (a few vertices near the real places); names and dates are
-illustrative. Nothing here is real research data.
+illustrative. Nothing here is real research data. Stored lengths and areas are measured from
+the geometry, so the tree is valid by construction (``tests/test_fixture.py`` checks it).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from shapely.geometry import shape
+
+from borderatlas.data.datapackage import write_datapackage
+from borderatlas.data.manifest import write_manifest
+from borderatlas.geodesy import area_km2, length_km
 
 LIC = "ODbL-1.0"
 SRC = ["tagirova2017"]
@@ -31,7 +39,8 @@ def _section(order: int, sid: str, pair: str, other: str, en: str, ru: str, zh: 
     return _feat(
         {"id": sid, "pair": pair, "countries": ["CHN", other], "order": order,
          "name_en": en, "name_ru": ru, "name_zh": zh, "name_zh_pinyin": en,
-         "length_km": 100.0 + order, "sources": SRC, "method": "fixture",
+         "length_km": round(length_km(shape({"type": "LineString", "coordinates": coords})), 3),
+         "sources": SRC, "method": "fixture",
          "accuracy_m": 50, "license": LIC},
         "LineString", coords,
     )
@@ -72,7 +81,7 @@ AREAS = [
            "name_ru": "Большой Уссурийский (передача)", "name_zh": "黑瞎子岛移交部分",
            "name_zh_pinyin": "Heixiazi Dao", "published_area_km2": 174.0,
            "published_area_sources": SRC, "published_area_note": None,
-           "computed_area_km2": 171.2, "area_note": None, "geometry_method": "fixture",
+           "computed_area_km2": None, "area_note": "fixture: the polygon includes the channel water", "geometry_method": "fixture",
            "accuracy_m": 500, "sources": SRC, "license": LIC},
           "Polygon", [[[134.3, 48.38], [134.5, 48.28], [134.72, 48.36], [134.5, 48.42],
                        [134.3, 48.38]]]),
@@ -87,7 +96,7 @@ AREAS = [
            "section_id": "kaz-ili", "name_en": "Sary-Childe", "name_ru": "Сары-Чильды",
            "name_zh": "萨雷奇勒迪", "name_zh_pinyin": "Saleiqiledi", "published_area_km2": None,
            "published_area_sources": [], "published_area_note": None,
-           "computed_area_km2": 600.0, "area_note": None, "geometry_method": "fixture",
+           "computed_area_km2": None, "area_note": None, "geometry_method": "fixture",
            "accuracy_m": 500, "sources": SRC, "license": LIC},
           "Polygon", [[[80.1, 43.2], [80.0, 42.7], [80.2, 42.2], [80.15, 42.7], [80.1, 43.2]]]),
 ]
@@ -187,6 +196,11 @@ FEATURES = {
             ],
             "accounts": [],
         },
+        "kaz-ili": {
+            "narrative_en": "Fixture narrative for the Ili.",
+            "timeline": [{"from": "1881", "to": None, "status": "treaty", "event_id": None}],
+            "accounts": [],
+        },
         "rus-e-ussuri": {
             "narrative_en": "Fixture narrative for the Ussuri.",
             "timeline": [
@@ -205,6 +219,14 @@ FEATURES = {
         },
     },
     "areas": {
+        "zhenbao": {
+            "narrative_en": "Fixture island narrative.",
+            "timeline": [{"from": "1969-03-02", "to": None, "status": "disputed",
+                          "event_id": "ev-1969-zhenbao"}],
+            "holders": [{"from": "1969-03-02", "to": None, "holder": "CHN", "basis": "fixture",
+                         "event_id": "ev-1969-zhenbao"}],
+            "accounts": [],
+        },
         "kaz-sary-childe": {
             "narrative_en": "Fixture.",
             "timeline": [{"from": "1964", "to": "1999-11-23", "status": "disputed",
@@ -253,6 +275,15 @@ GAZETTEER = {"entries": [
      "name_en": "Heixiazi Island", "name_ru": "Большой Уссурийский", "name_zh": "黑瞎子岛",
      "name_zh_pinyin": "Heixiazi Dao", "name_ru_latn": "Bolshoy Ussuriyskiy",
      "alt_names": ["Bolshoy Ussuriysky", "Tarabarov"]},
+    {"id": "g-ili", "type": "section", "feature_id": "kaz-ili", "name_en": "Ili",
+     "name_ru": "Или", "name_zh": "伊犁", "name_zh_pinyin": "Yili", "name_ru_latn": "Ili",
+     "alt_names": []},
+    {"id": "g-sary-childe", "type": "area", "feature_id": "kaz-sary-childe",
+     "name_en": "Sary-Childe", "name_ru": "Сары-Чильды", "name_zh": "萨雷-奇尔德",
+     "name_zh_pinyin": "Saleiqierde", "name_ru_latn": "Sary-Childy", "alt_names": []},
+    {"id": "g-khorgos", "type": "place", "feature_id": "khorgos", "name_en": "Khorgos",
+     "name_ru": "Хоргос", "name_zh": "霍尔果斯", "name_zh_pinyin": "Huo'erguosi",
+     "name_ru_latn": "Khorgos", "alt_names": []},
     {"id": "g-khabarovsk", "type": "place", "feature_id": "khabarovsk", "name_en": "Khabarovsk",
      "name_ru": "Хабаровск", "name_zh": "伯力", "name_zh_pinyin": "Boli",
      "name_ru_latn": "Khabarovsk", "alt_names": []},
@@ -267,11 +298,9 @@ BIBLIOGRAPHY = [
 ]
 
 
-def write_geodata(root: Path) -> Path:
-    """Write the fixture tree as ``root/geodata`` and return that directory."""
-    gd = root / "geodata"
-    (gd / "history").mkdir(parents=True, exist_ok=True)
-    files: dict[str, Any] = {
+def fixture_files() -> dict[str, Any]:
+    """Every file of the fixture tree by its path in geodata/, areas measured from the geometry."""
+    files: dict[str, Any] = json.loads(json.dumps({
         "sections.geojson": _fc(SECTIONS),
         "zone_lines.geojson": _fc(ZONE_LINES),
         "areas.geojson": _fc(AREAS),
@@ -284,8 +313,22 @@ def write_geodata(root: Path) -> Path:
         "history/events.json": EVENTS,
         "history/features.json": FEATURES,
         "history/gazetteer.json": GAZETTEER,
-    }
-    for name, obj in files.items():
-        (gd / name).write_text(json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=1),
+    }))  # a deep copy: callers may change it
+    for feat in files["areas.geojson"]["features"]:  # stored areas are measured, as the build does
+        geom = shape(feat["geometry"])
+        if geom.geom_type != "Point":
+            feat["properties"]["computed_area_km2"] = round(area_km2(geom), 3)
+    return files
+
+
+def write_geodata(root: Path, transform: Callable[[Any], Any] | None = None) -> Path:
+    """Write the fixture tree (each file passed through ``transform``) as ``root/geodata``."""
+    gd = root / "geodata"
+    (gd / "history").mkdir(parents=True, exist_ok=True)
+    for name, obj in fixture_files().items():
+        data = transform(obj) if transform else obj
+        (gd / name).write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1),
                                encoding="utf-8")
+    write_datapackage(gd)
+    write_manifest(gd)
     return gd

@@ -1,4 +1,4 @@
-"""Shared fixtures: a tiny, valid geodata tree that single tests break in one way each."""
+"""Shared fixtures (a tiny, valid geodata tree that single tests break in one way each) and markers by folder."""
 
 from __future__ import annotations
 
@@ -20,3 +20,14 @@ def mini_files() -> dict[str, Any]:
 def make_geodata(tmp_path: Path) -> Callable[[dict[str, Any]], Path]:
     """Write a geodata tree into a temp dir and return its root."""
     return lambda files: write_geodata(tmp_path / "geodata", files)
+
+
+MARKERS = {"app": "app", "e2e": "e2e", "tools": "tools", "build": "build"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by the folder it lives in (``-m "not e2e"`` runs without a browser)."""
+    for item in items:
+        folder = Path(str(item.fspath)).parent.name
+        if folder in MARKERS:
+            item.add_marker(MARKERS[folder])

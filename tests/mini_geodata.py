@@ -8,8 +8,8 @@ from typing import Any
 
 from pyproj import Geod
 
-from borderatlas.datapackage import write_datapackage
-from borderatlas.manifest import write_manifest
+from borderatlas.data.datapackage import write_datapackage
+from borderatlas.data.manifest import write_manifest
 
 GEOD = Geod(ellps="WGS84")
 NAMES = {"name_en": "X", "name_ru": "Икс", "name_zh": "艾克斯"}

@@ -5,19 +5,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from borderatlas import config
+from borderatlas.geo.lines import LineSet
 from borderatlas.geodesy import length_km
-from borderatlas.lines import LineSet
 
 from . import writer
 from .areas import build_areas
 from .basemap import build_countries, build_water
-from .bibliography import BIBLIOGRAPHY
 from .places import build_places
 from .sections import SECTIONS, TRIPOINTS, build_sections, section_properties
 from .sources_doc import write_license, write_sources
 from .zones import build_zones
 
-REPO_GEODATA = Path(__file__).resolve().parents[2] / "geodata"
+REPO_GEODATA = config.CHECKOUT / "geodata"  # the build writes the clone's data, never an installed copy
+BUILD_BIBLIOGRAPHY = REPO_GEODATA / "curated" / "bibliography_build.json"  # CSL-JSON the build cites
 ODBL = {"license": "ODbL-1.0", "attribution": "© OpenStreetMap contributors"}
 
 
@@ -26,7 +27,8 @@ def merge_bibliography(path: Path, fallback: Path) -> None:
     base = path if path.exists() else fallback
     entries = json.loads(base.read_text(encoding="utf-8")) if base.exists() else []
     have = {e["id"] for e in entries}
-    entries += [e for e in BIBLIOGRAPHY if e["id"] not in have]
+    own = json.loads(BUILD_BIBLIOGRAPHY.read_text(encoding="utf-8"))
+    entries += [e for e in own if e["id"] not in have]
     text = json.dumps(sorted(entries, key=lambda e: e["id"]), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     path.write_text(text, encoding="utf-8")
 

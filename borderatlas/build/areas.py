@@ -7,8 +7,8 @@ from typing import Any
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
+from borderatlas.geo.lines import LineSet
 from borderatlas.geodesy import area_km2
-from borderatlas.lines import LineSet
 
 # zone id -> (area id, kind, names, published km², sources, published note)
 ZONE_AREAS: dict[str, dict[str, Any]] = {
@@ -26,13 +26,13 @@ ZONE_AREAS: dict[str, dict[str, Any]] = {
     "kaz-tarbagatai": {
         "id": "kaz-tarbagatai", "kind": "settlement", "name_en": "Chagan-Obo and Baimurza settlement (to China)",
         "name_ru": "Чаган-Обо и Баймурза", "name_zh": "查干鄂博与拜穆尔扎", "name_zh_pinyin": "Chágān Èbó yǔ Bàimù'ěrzhā",
-        "published": 407.0, "pub_sources": ["cacianalyst_2000_kaz"],
-        "pub_note": "of 944 km² disputed on the whole Kazakh border about 43 % (≈407 km²) went to China; no figure for these two areas alone",
+        "published": None, "pub_sources": ["cacianalyst_2000_kaz"],
+        "pub_note": "CACI Analyst (16 Feb 2000) prints no figure for these two areas: it gives 'around 944 square kilometers' disputed on the whole Kazakh border, says 'the Chinese borderline was changed by 187 square kilometers', and that 'Kazakhstan retained 56.9% of the disputed territory and China 43%'. Derived, not published: 43 % × 944 km² ≈ 406 km² (whole Kazakh border, not these two areas).",
     },
     "kgz-uzengi-kuush": {
         "id": "kgz-uzengi-kuush", "kind": "settlement", "name_en": "Uzengi-Kuush (to China)", "name_ru": "Узенгю-Кууш",
-        "name_zh": "乌宗吉-库什", "name_zh_pinyin": "Wūzōngjí-Kùshí", "published": 1250.0, "pub_sources": ["rferl_2001_kgz", "eurasianet_2002_kgz"],
-        "pub_note": "about 125,000 ha passed to China under the 1996 and 1999 agreements together (all Kyrgyz sectors)",
+        "name_zh": "乌宗吉-库什", "name_zh_pinyin": "Wūzōngjí-Kùshí", "published": 870.0, "pub_sources": ["azattyk_2003_uzengi", "rferl_2001_kgz", "eurasianet_2002_kgz"],
+        "pub_note": "RFE/RL Kyrgyz Service: the 26 Aug 1999 agreement gave China 'some 87,000 hectare in Kyrgyzstan's Uzenghi-Kuush area' (87,000 ha = 870 km², unit conversion only). For comparison, about 125,000 ha are reported for all Kyrgyz sectors under the 1996 and 1999 agreements together (RFE/RL 2001; Eurasianet 2002).",
     },
     "tjk-pamir": {
         "id": "tjk-pamir", "kind": "settlement", "name_en": "Eastern Pamir area ceded to China (2011)", "name_ru": "Участок Восточного Памира, переданный Китаю",
@@ -93,8 +93,8 @@ def _note(published: float | None, computed: float, extra: str) -> str:
 EXPLAIN = {
     "heixiazi": "The polygon between the old (Kazakevicheva) and present lines includes the channel water of the Amur and the Kazakevicheva as well as islets, and the DCW old line is ±0.3–1 km.",
     "abagaitu": "Region between the DCW pre-2004 line (southern channel) and the present OSM line, including channel water.",
-    "kaz-tarbagatai": "Computed over both sub-areas; the published 407 km² is the Chinese share of all disputed Kazakh sectors; the DCW line (±0.3–0.5 km) adds slivers along ~200 km.",
-    "kgz-uzengi-kuush": "Published 1,250 km² covers all sectors ceded under the 1996 and 1999 agreements; this polygon is the Uzengi-Kuush sector only (other sectors near Khan Tengri and Irkeshtam add about 380 km² in the DCW comparison).",
+    "kaz-tarbagatai": "Computed over both sub-areas. No source prints an area for Chagan-Obo and Baimurza alone; the derived 43 % × 944 km² ≈ 406 km² is for all disputed Kazakh sectors. The DCW line (±0.3–0.5 km) adds slivers along ~200 km.",
+    "kgz-uzengi-kuush": "Compared with the 87,000 ha (870 km²) reported for Uzengi-Kuush under the 1999 agreement; the DCW old line is ±0.3–1 km.",
     "tjk-pamir": "",
 }
 

@@ -10,6 +10,17 @@ from shapely.geometry import Point
 
 from .sections import OSM_KEY, TRIPOINTS, SplitPoint
 
+# How derive_tripoints found each tripoint in the OSM polygons (checked against @osm_borders/maritime_10m 1.1.0).
+TRIPOINT_METHODS: dict[str, str] = {
+    "tripoint-mng-rus-east": "derived: boundary vertex shared exactly by the OSM polygons of China, Mongolia and Russia (the one east of 100°E)",
+    "tripoint-mng-rus-west": "derived: boundary vertex shared exactly by the OSM polygons of China, Mongolia and Russia (the one west of 100°E)",
+    "tripoint-rus-prk": "derived: boundary vertex shared exactly by the OSM polygons of China, Russia and North Korea",
+    "tripoint-kaz-rus": "derived: boundary vertex shared exactly by the OSM polygons of China, Kazakhstan and Russia",
+    "tripoint-kaz-kgz": "derived: boundary vertex shared exactly by the OSM polygons of China, Kazakhstan and Kyrgyzstan",
+    "tripoint-kgz-tjk": "derived: boundary vertex shared exactly by the OSM polygons of China, Kyrgyzstan and Tajikistan",
+    "tripoint-tjk-afg": "derived: the OSM polygons of China, Tajikistan and Afghanistan share no vertex here; the China vertex minimising the larger of its distances to the Tajik and Afghan boundaries (on Afghanistan's boundary, about 9 m from Tajikistan's)",
+}
+
 
 def build_places(curated_csv: Path, tripoints: dict[str, tuple[float, float]], splits: list[SplitPoint]) -> list[tuple[str, Point, dict[str, Any]]]:
     """All place features, sorted by id."""
@@ -28,7 +39,7 @@ def build_places(curated_csv: Path, tripoints: dict[str, tuple[float, float]], s
         out.append((tid, Point(tripoints[tid]), {
             "kind": "tripoint", "name_en": en, "name_ru": ru, "name_zh": zh, "name_zh_pinyin": None,
             "countries": ["CHN", a, b], "sources": [OSM_KEY],
-            "method": "derived: boundary vertex shared by the three OSM country polygons (CHN–TJK–AFG: China vertex nearest to both neighbours)",
+            "method": TRIPOINT_METHODS[tid],
             "accuracy_m": 50, "license": "ODbL-1.0",
         }))
     for sp in splits:

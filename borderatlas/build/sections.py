@@ -39,7 +39,7 @@ SECTIONS: list[tuple[str, str, str, str, str, str, str]] = [
 
 # Tripoints: id -> (third country pair, names). Chain: (neighbour, start tripoint, end tripoint).
 TRIPOINTS: dict[str, tuple[tuple[str, str], str, str, str]] = {
-    "tripoint-mng-rus-east": (("MNG", "RUS"), "CHN–MNG–RUS tripoint (east, Tarbagan-Dakh)", "Тарбаган-Дахан", "中蒙俄交界点（东）"),
+    "tripoint-mng-rus-east": (("MNG", "RUS"), "CHN–MNG–RUS tripoint (east, Tarbagan-Dakh)", "Тарбаган-Дах", "中蒙俄交界点（东）"),
     "tripoint-rus-prk": (("RUS", "PRK"), "CHN–RUS–PRK tripoint (Tumen)", "стык границ КНР, России и КНДР (Туманная)", "中俄朝交界点（图们江）"),
     "tripoint-mng-rus-west": (("MNG", "RUS"), "CHN–MNG–RUS tripoint (west, Tavan Bogd)", "Таван-Богдо-Ула", "中蒙俄交界点（西，友谊峰）"),
     "tripoint-kaz-rus": (("KAZ", "RUS"), "CHN–KAZ–RUS tripoint", "стык границ КНР, Казахстана и России", "中哈俄交界点"),

@@ -10,22 +10,15 @@ from typing import Any
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
+from borderatlas.geo.simplify import round_coords
+
 PRECISION = 6
-
-
-def round_coords(obj: Any, ndigits: int = PRECISION) -> Any:
-    """Round every number in a GeoJSON coordinate array (6 dp ≈ 0.1 m)."""
-    if isinstance(obj, (list, tuple)):
-        if obj and isinstance(obj[0], (int, float)):
-            return [round(float(v), ndigits) + 0.0 for v in obj]
-        return [round_coords(v, ndigits) for v in obj]
-    return obj
 
 
 def geometry_json(geom: BaseGeometry) -> dict[str, Any]:
     """Shapely geometry -> GeoJSON dict with rounded coordinates and plain lists."""
     gj = mapping(geom)
-    return {"type": gj["type"], "coordinates": round_coords(gj["coordinates"])}
+    return {"type": gj["type"], "coordinates": round_coords(gj["coordinates"], PRECISION)}
 
 
 def feature(fid: str, geom: BaseGeometry, props: Mapping[str, Any]) -> dict[str, Any]:

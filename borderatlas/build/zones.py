@@ -44,7 +44,8 @@ def old_piece(ja: tuple[float, float], jb: tuple[float, float], iso3: str = "CHN
     ring = min(rings, key=lambda r: r.distance(a) + r.distance(b))
     path = _ring_path(ring, a, b)
     coords = [tuple(map(float, c)) for c in np.round(np.asarray(path.coords), 6)]
-    gaps = [WGS84.inv(*ja, *coords[0])[2], WGS84.inv(*jb, *coords[-1])[2]]
+    gaps = [WGS84.inv(ja[0], ja[1], coords[0][0], coords[0][1])[2],
+            WGS84.inv(jb[0], jb[1], coords[-1][0], coords[-1][1])[2]]
     inner = [c for c in coords[1:-1] if c not in (ja, jb)]
     return LineString([ja, *inner, jb]), max(gaps)
 

@@ -17,7 +17,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from atlas_fixture import write_geodata  # noqa: E402
 
-from borderatlas.devserver import run_app  # noqa: E402
+from tools.devserver import run_app  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from borderatlas.browser import DRAWN, FIT_JS, MAP, POINT_JS
+from tools.browser import DRAWN, FIT_JS, MAP, POINT_JS
 
 pytestmark = pytest.mark.e2e
 TIMEOUT = 30_000

@@ -1,5 +1,7 @@
 """The exported static site in a real browser: draws offline, clicks open history, text stays text.
 
+The panel and the year's status are the app's own Python (``panel_html``, ``status_map``).
+
 The site is exported to a temp dir and served by a loopback ``http.server`` in a thread (a static
 host in miniature). Uses the real ``geodata/`` when it has sections with events, else the mini
 fixture from ``tests/conftest.py``. Every request must stay on loopback: anything else is
@@ -22,9 +24,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from borderatlas.data import DEFAULT_ROOT, Atlas, load_atlas
-from borderatlas.export import export_site, export_size
-from borderatlas.history import events_for
+from borderatlas.config import geodata_root
+from borderatlas.data.loader import Atlas, load_atlas
+from borderatlas.export.site import export_site, export_size
+from borderatlas.geo.history import events_for
+from borderatlas.style import STATUS_COLOURS, STATUS_LABELS
+from borderatlas.views import viewmodel, yearly
+from borderatlas.views.panels import panel_html
 
 pytestmark = pytest.mark.e2e
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -63,7 +69,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @functools.cache
 def _real_atlas() -> Atlas | None:
     """The repo's geodata (or $BORDERATLAS_EXPORT_GEODATA) when it can be clicked through."""
-    root = Path(os.environ.get("BORDERATLAS_EXPORT_GEODATA") or DEFAULT_ROOT)
+    root = Path(os.environ.get("BORDERATLAS_EXPORT_GEODATA") or geodata_root())
     if not (root / "sections.geojson").is_file():
         return None
     atlas = load_atlas(root)
@@ -211,16 +217,19 @@ def test_map_draws_and_a_click_shows_the_history(site: Site, new_page: Any,
     page.mouse.click(x, y)
     expect(page).to_have_url(f"{site.url}#section={sid}")
     panel = page.locator("#panel")
-    assert panel.locator("h2").inner_text() == row["name_en"]
-    titles = panel.locator(".ba-event-title").all_inner_texts()
-    expected = [e["title_en"] for e in events_for(site.atlas, "section", sid)]
-    assert titles == expected
+    assert panel.locator(".ba-panel h3").inner_text() == row["name_en"]
+    events = events_for(site.atlas, "section", sid)
+    assert [page.get_attribute(f"#panel .ba-event >> nth={i}", "id")
+            for i in range(panel.locator(".ba-event").count())] == [
+        f"event-{e['id']}" for e in events]
+    for i, event in enumerate(events):
+        assert event["title_en"] in panel.locator(".ba-event").nth(i).inner_text()
     assert panel.locator(".ba-timeline li").count() >= 1
     assert panel.locator(".ba-sources a[href^='http']").count() >= 1
     assert "8" in page.locator(f"path.ba-section.ba-id-{sid}").get_attribute("stroke-width")
     shot = shots / f"export-site-{'real' if site.real else 'mini'}.png"
     page.screenshot(path=str(shot))
-    page.locator(".ba-events").scroll_into_view_if_needed()
+    page.locator("#panel .ba-event").first.scroll_into_view_if_needed()
     page.screenshot(path=str(shot.with_name(shot.stem + "-events.png")))
     print(f"\nscreenshot: {shot}  export size: {export_size(site.root)} bytes")
     _all_loopback(page)
@@ -231,13 +240,13 @@ def test_hash_restores_the_selection_on_load(site: Site, new_page: Any) -> None:
     area_ids = [str(a) for a in site.atlas.areas["id"]]
     _open(page, f"{site.url}#area={area_ids[0]}&year=1990")
     name = site.atlas.areas.set_index("id").loc[area_ids[0], "name_en"]
-    assert page.locator("#panel h2").inner_text() == name
+    assert page.locator("#panel .ba-panel h3").inner_text() == name
     assert page.input_value("#ba-year") == "1990"
     page.evaluate(f"location.hash = '#section={site.section_id}'")
     section_name = site.atlas.sections.set_index("id").loc[site.section_id, "name_en"]
-    expect(page.locator("#panel h2")).to_have_text(section_name)
+    expect(page.locator("#panel .ba-panel h3")).to_have_text(section_name)
     page.go_back()  # the back button returns to the area
-    expect(page.locator("#panel h2")).to_have_text(name)
+    expect(page.locator("#panel .ba-panel h3")).to_have_text(name)
     _all_loopback(page)
 
 
@@ -277,13 +286,64 @@ def test_script_payloads_in_the_data_show_as_text(serve: Any, new_page: Any,
     expect(page).to_have_url(f"{site.url}#section=s-a")
     panel = page.inner_text("#panel")
     assert panel.count(PAYLOAD) >= 6  # name, alt name, narrative, event, reading, account …
-    assert page.locator("#panel h2").inner_text() == PAYLOAD
-    assert page.locator(".ba-event-title").first.inner_text() == PAYLOAD
+    assert page.locator("#panel .ba-panel h3").inner_text() == PAYLOAD
+    assert PAYLOAD in page.locator(".ba-event").first.inner_text()
     assert page.locator("img[src='x']").count() == 0
     assert page.locator("#panel a[href^='javascript']").count() == 0
     page.evaluate("location.hash = '#area=a-1'")
-    expect(page.locator("#panel h2")).to_have_text(PAYLOAD)
+    expect(page.locator("#panel .ba-panel h3")).to_have_text(PAYLOAD)
     assert page.locator("img[src='x']").count() == 0
     assert page.evaluate("window.__pwned") is None
     assert not [u for u in page.requests if urlsplit(u).path.endswith("/x")]
+    _all_loopback(page)
+
+
+SAME_DOM = """([html, selector]) => {
+  const t = document.createElement('template');
+  t.innerHTML = html;
+  return t.innerHTML === document.querySelector(selector).innerHTML;
+}"""
+
+
+def test_the_panel_is_the_apps_panel(site: Site, new_page: Any) -> None:
+    """Same Python, same words: the site shows exactly what ``panel_html`` renders for the app."""
+    page = new_page()
+    sid = site.section_id
+    _open(page, f"{site.url}#section={sid}")
+    html = panel_html(site.atlas, "section", sid)
+    assert page.evaluate(SAME_DOM, [html, "#panel .ba-history"])
+    text = page.inner_text("#panel .ba-history")
+    assert "→ now" in html and "→ now" in text and "today" not in text
+    area = str(site.atlas.areas["id"].iloc[0])
+    page.evaluate(f"location.hash = '#area={area}'")
+    expect(page.locator("#panel .ba-panel")).to_have_attribute("data-feature", f"area:{area}")
+    assert page.evaluate(SAME_DOM, [panel_html(site.atlas, "area", area), "#panel .ba-history"])
+    _all_loopback(page)
+
+
+def _stroke(page: Any, section_id: str) -> str:
+    return page.get_attribute(f"path.ba-section.ba-id-{section_id}", "stroke").upper()
+
+
+def test_the_status_for_a_year_is_the_apps_status(site: Site, new_page: Any) -> None:
+    """For every year where the section's status changes (and the year before), the site shows
+    the status ``viewmodel.status_map`` gives the app for that year, in the app's colours."""
+    page = new_page()
+    sid = site.section_id
+    first, last = yearly.year_range(site.atlas)
+    run = yearly.status_runs(site.atlas, first, last)[f"section:{sid}"]
+    years = sorted({y for start, _ in run for y in (start - 1, start) if first <= y <= last})
+    assert len(years) >= 3
+    _open(page, f"{site.url}#section={sid}&year={years[0]}")
+    for year in years:
+        page.evaluate("""(y) => { const i = document.getElementById('ba-year');
+                                  i.value = String(y); i.dispatchEvent(new Event('change')); }""",
+                      year)
+        statuses = viewmodel.status_map(site.atlas, year)
+        want = STATUS_LABELS[statuses[sid]]
+        expect(page.locator("#panel .ba-now")).to_have_text(f"Status in {year}: {want}")
+        for other, status in statuses.items():
+            assert _stroke(page, other) == STATUS_COLOURS[status].upper(), (other, year)
+    expect(page).to_have_url(f"{site.url}#section={sid}&year={years[-1]}"
+                             if years[-1] < last else f"{site.url}#section={sid}")
     _all_loopback(page)

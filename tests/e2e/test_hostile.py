@@ -16,9 +16,9 @@ from typing import Any
 import atlas_fixture as fx
 import pytest
 
-from borderatlas.browser import DRAWN, MAP
-from borderatlas.data import load_atlas
-from borderatlas.devserver import run_app
+from borderatlas.data.loader import load_atlas
+from tools.browser import DRAWN, MAP
+from tools.devserver import run_app
 
 pytestmark = pytest.mark.e2e
 IMG = "<img src=x onerror=window.__pwned=1>"
@@ -47,21 +47,7 @@ def poison(obj: Any, key: str | None = None) -> Any:
 
 def write_hostile(root: Path) -> Path:
     """The fixture atlas with payloads in every text field, as ``root/geodata``."""
-    files = {
-        "sections.geojson": fx._fc(fx.SECTIONS), "zone_lines.geojson": fx._fc(fx.ZONE_LINES),
-        "areas.geojson": fx._fc(fx.AREAS), "places.geojson": fx._fc(fx.PLACES),
-        "basemap_countries.geojson": fx._fc(fx.BASEMAP_COUNTRIES),
-        "basemap_water.geojson": fx._fc(fx.BASEMAP_WATER), "zones.json": fx.ZONES,
-        "versions.json": fx.VERSIONS, "bibliography.json": fx.BIBLIOGRAPHY,
-        "history/events.json": fx.EVENTS, "history/features.json": fx.FEATURES,
-        "history/gazetteer.json": fx.GAZETTEER,
-    }
-    gd = root / "geodata"
-    for rel, obj in files.items():
-        path = gd / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(poison(obj), ensure_ascii=False), encoding="utf-8")
-    return gd
+    return fx.write_geodata(root, transform=poison)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,1 @@
+"""Benchmark and load test of the app (developer tools, not shipped)."""

@@ -1,0 +1,505 @@
+"""Benchmark: page loads, interactions, bytes, script runs and server memory, in a real browser.
+
+``python -m benchmarks.bench [--runs N] [--json OUT] [--resolution standard|full]`` starts
+``streamlit run app.py`` on loopback (:mod:`tools.devserver`), drives Debian Chromium
+through Playwright (no internet), and prints median/min/max of every figure. Bytes come from
+Chrome DevTools Protocol events: HTTP ``Network.loadingFinished`` and websocket frames, which
+are also decoded as Streamlit ``ForwardMsg``/``BackMsg`` protobufs to count script runs.
+Not part of the pytest suite (timings are not tests); ``tests/tools/test_bench.py`` covers the maths.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, FIT_JS, MAP, POINT_JS
+from tools.devserver import REPO, run_app
+
+DEFAULT_OUT = REPO / "bench" / "results" / "latest.json"
+TIMEOUT_MS = 30_000
+QUIET_S = 0.6  # no websocket traffic and no running status for this long = idle
+# (page, URL path, CSS selector of a data path that proves the map's layers are drawn)
+PAGES: list[tuple[str, str, str | None]] = [
+    ("Home", "/", "path.ba-section"),
+    ("Border map", "/border_map", "path.ba-section"),
+    ("Compare", "/compare", "path.ba-version"),
+    ("Timeline", "/timeline", "path.ba-section"),
+    ("Disputed areas", "/disputed_areas", "path.ba-section"),
+    ("Sources & data", "/sources", None),
+]
+CLICK_SECTION = "rus-e-ussuri"  # a mid-length river section, present in every data set
+MARK_OLD_JS = "() => document.querySelectorAll('path').forEach(p => p.dataset.benchOld = '1')"
+NEW_PATH_JS = "sel => document.querySelector(sel + ':not([data-bench-old])') !== null"
+# checked on every animation frame: a locator's wait backs off to 0.5 s polls and would
+# add up to half a second to a figure
+IN_MAP_JS = (f"sel => {{ const f = document.querySelector({json.dumps(MAP)});"
+             " const d = f && f.contentDocument; return !!(d && d.querySelector(sel)); }")
+PRESENT_JS = "sel => document.querySelector(sel) !== null"
+TARGETS = {  # metric -> (limit, unit): what the issue asks for
+    "warm load → map drawn": (1.5, "s"),
+    "click section → history": (0.3, "s"),
+    "year slider step → map updated": (0.5, "s"),
+    "warm load HTTP+WS": (1024.0, "KiB"),
+}
+
+
+# ---------------------------------------------------------------- statistics and report
+
+
+def summarise(values: Sequence[float]) -> dict[str, float | int | None]:
+    """Median, min, max and count of a series (None for an empty one)."""
+    if not values:
+        return {"median": None, "min": None, "max": None, "n": 0}
+    return {"median": float(statistics.median(values)), "min": float(min(values)),
+            "max": float(max(values)), "n": len(values)}
+
+
+def _fmt(value: float | int | None, unit: str) -> str:
+    """One figure for the table: seconds with 3 decimals, sizes with 1, counts as integers."""
+    if value is None:
+        return "—"
+    if unit in ("s", "KiB", "MiB"):
+        return f"{value:.3f}" if unit == "s" else f"{value:.1f}"
+    return f"{value:g}"
+
+
+def render_table(metrics: Mapping[str, Mapping[str, Any]]) -> str:
+    """A fixed-width table: one row per metric with its unit, median, min, max and n."""
+    width = max([len("metric"), *(len(k) for k in metrics)])
+    lines = [f"{'metric':<{width}}  {'unit':>4}  {'median':>9}  {'min':>9}  {'max':>9}  {'n':>3}"]
+    lines.append("-" * len(lines[0]))
+    for name, m in metrics.items():
+        unit = m.get("unit", "")
+        lines.append(f"{name:<{width}}  {unit:>4}  {_fmt(m.get('median'), unit):>9}  "
+                     f"{_fmt(m.get('min'), unit):>9}  {_fmt(m.get('max'), unit):>9}  "
+                     f"{m.get('n', 0):>3}")
+    return "\n".join(lines)
+
+
+def check_targets(metrics: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Compare each metric whose name starts with a target's name to its limit (median)."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, m in metrics.items():
+        for prefix, (limit, unit) in TARGETS.items():
+            if name.startswith(prefix) and m.get("median") is not None:
+                out[name] = {"median": m["median"], "limit": limit, "unit": unit,
+                             "met": bool(m["median"] <= limit)}
+    return out
+
+
+def machine_info() -> dict[str, Any]:
+    """Where the figures came from: CPUs, CPU model and RAM (read from /proc on Linux)."""
+    model, ram_kib = platform.processor() or "?", 0
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                ram_kib = int(line.split()[1])
+    except OSError:
+        pass
+    return {"nproc": os.cpu_count(), "cpu": model, "ram_gib": round(ram_kib / 2**20, 1),
+            "python": platform.python_version(),
+            "loadavg_1min": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None}
+
+
+# ---------------------------------------------------------------- what the browser saw
+
+
+@dataclass
+class Probe:
+    """Bytes, frames and Streamlit script runs seen by one page (CDP Network events)."""
+
+    http_bytes: int = 0
+    ws_in: int = 0
+    ws_out: int = 0
+    runs_finished: int = 0
+    reruns_asked: int = 0
+    last_frame: float = 0.0
+    last_finished: float = 0.0
+    cache_control: dict[str, str] = field(default_factory=dict)
+
+    def reset(self) -> None:
+        """Start counting again (before an interaction)."""
+        self.http_bytes = self.ws_in = self.ws_out = self.runs_finished = self.reruns_asked = 0
+
+    def on_loading_finished(self, event: dict[str, Any]) -> None:
+        """Count an HTTP response's bytes on the wire (0 when served from the browser cache)."""
+        self.http_bytes += int(event.get("encodedDataLength") or 0)
+
+    def on_response(self, event: dict[str, Any]) -> None:
+        """Remember the Cache-Control header of each kind of URL (for the report)."""
+        resp = event.get("response", {})
+        url = str(resp.get("url", ""))
+        headers = {k.lower(): v for k, v in (resp.get("headers") or {}).items()}
+        kind = _url_kind(url)
+        if kind and kind not in self.cache_control:
+            self.cache_control[kind] = headers.get("cache-control", "(none)")
+
+    def on_frame(self, event: dict[str, Any], incoming: bool) -> None:
+        """Count a websocket frame's bytes; decode it to count finished and requested runs."""
+        frame = event.get("response", {})
+        payload = str(frame.get("payloadData", ""))
+        data = base64.b64decode(payload) if frame.get("opcode") == 2 else payload.encode()
+        self.last_frame = time.perf_counter()
+        if incoming:
+            self.ws_in += len(data)
+            if _msg_type(data, incoming=True) == "script_finished":
+                self.runs_finished += 1
+                self.last_finished = self.last_frame
+        else:
+            self.ws_out += len(data)
+            if _msg_type(data, incoming=False) == "rerun_script":
+                self.reruns_asked += 1
+
+
+def _url_kind(url: str) -> str | None:
+    """Group URLs whose caching matters: the app shell, its JS, our static files, the iframe."""
+    path = url.split("://", 1)[-1].partition("/")[2].split("?")[0]
+    if path.startswith("app/static/"):
+        return "/app/static/ (Leaflet, jQuery)"
+    if path.startswith("component/"):
+        return "/component/ (st_folium iframe)" if path.endswith(".html") \
+            else "/component/ assets"
+    if path.startswith("static/"):
+        return "/static/ (Streamlit JS/CSS)"
+    if path in ("", "border_map", "compare", "timeline", "disputed_areas", "sources"):
+        return "page HTML"
+    return None
+
+
+def _msg_type(data: bytes, incoming: bool) -> str | None:
+    """The oneof type of a Streamlit protobuf message (None when it does not parse)."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    msg = ForwardMsg() if incoming else BackMsg()
+    try:
+        msg.ParseFromString(data)
+    except Exception:  # a text frame or another protocol: not a script message
+        return None
+    return msg.WhichOneof("type")
+
+
+def attach(page: Any) -> Probe:
+    """Open a CDP session on the page and feed its Network events into a new Probe."""
+    probe = Probe()
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.on("Network.loadingFinished", probe.on_loading_finished)
+    cdp.on("Network.responseReceived", probe.on_response)
+    cdp.on("Network.webSocketFrameReceived", lambda e: probe.on_frame(e, True))
+    cdp.on("Network.webSocketFrameSent", lambda e: probe.on_frame(e, False))
+    page._bench_cdp = cdp  # keep the session alive as long as the page
+    return probe
+
+
+def wait_idle(page: Any, probe: Probe, timeout_s: float = 60.0) -> None:
+    """Wait until a script run has finished and nothing has moved for QUIET_S seconds."""
+    deadline = time.perf_counter() + timeout_s
+    status = page.locator('[data-testid="stStatusWidget"]')
+    while time.perf_counter() < deadline:
+        page.wait_for_timeout(50)  # pumps Playwright's event loop, so frames are counted
+        quiet = time.perf_counter() - max(probe.last_frame, probe.last_finished) >= QUIET_S
+        if probe.runs_finished and quiet and not status.is_visible():
+            return
+    raise TimeoutError("the app did not become idle")
+
+
+def map_frame(page: Any) -> Any:
+    """The st_folium iframe's Frame (where Leaflet draws)."""
+    handle = page.locator(MAP).first.element_handle(timeout=TIMEOUT_MS)
+    return handle.content_frame()
+
+
+# ---------------------------------------------------------------- measurements
+
+
+@dataclass
+class Results:
+    """Raw series per metric name, with a unit each."""
+
+    series: dict[str, list[float]] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, value: float, unit: str) -> None:
+        """Append one observation."""
+        self.series.setdefault(name, []).append(float(value))
+        self.units[name] = unit
+
+    def metrics(self) -> dict[str, dict[str, Any]]:
+        """Summary per metric (unit, median, min, max, n, raw values)."""
+        return {k: {"unit": self.units[k], **summarise(v), "values": [round(x, 4) for x in v]}
+                for k, v in self.series.items()}
+
+
+def load_page(page: Any, probe: Probe, url: str, selector: str | None) -> tuple[float | None, float]:
+    """Navigate and wait; seconds to the map's data paths drawn (None: no map) and to idle."""
+    probe.reset()
+    probe.last_finished = 0.0
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
+    drawn = None
+    if selector:
+        page.wait_for_function(IN_MAP_JS, arg=selector, polling="raf", timeout=TIMEOUT_MS)
+        drawn = time.perf_counter() - start
+    wait_idle(page, probe)
+    return drawn, probe.last_finished - start
+
+
+def measure_pages(browser: Any, base: str, res: Results, cache: dict[str, str],
+                  shots: Path | None) -> None:
+    """Each page in a fresh context: a first (cold-cache) load, then a warm one, measured."""
+    for name, path, selector in PAGES:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        probe = attach(page)
+        for phase in ("first", "warm"):
+            drawn, idle = load_page(page, probe, base + path, selector)
+            if drawn is not None:
+                res.add(f"{phase} load → map drawn: {name}", drawn, "s")
+            res.add(f"{phase} load → idle: {name}", idle, "s")
+            res.add(f"{phase} load HTTP+WS: {name}", (probe.http_bytes + probe.ws_in) / 1024,
+                    "KiB")
+            res.add(f"{phase} load script runs: {name}", probe.runs_finished, "n")
+        cache.update(probe.cache_control)
+        if shots is not None:
+            shots.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(shots / f"{path.strip('/') or 'home'}.png"), full_page=True)
+        context.close()
+
+
+def _timed_update(page: Any, probe: Probe, act: Callable[[], None], wait_js: str,
+                  arg: Any) -> tuple[float, float, int]:
+    """Mark the drawn paths, act, and time until the map shows new paths; bytes and runs too."""
+    frame = map_frame(page)
+    frame.evaluate(MARK_OLD_JS)
+    probe.reset()
+    start = time.perf_counter()
+    act()
+    frame.wait_for_function(wait_js, arg=arg, timeout=TIMEOUT_MS)
+    took = time.perf_counter() - start
+    wait_idle(page, probe)
+    return took, probe.ws_in / 1024, probe.runs_finished
+
+
+def _aim_at_section(page: Any, sid: str) -> tuple[float, float]:
+    """Fit the map to a section (no rerun) and return the page point mid-way along its stroke."""
+    target = page.frame_locator(MAP).first.locator(f"path.ba-id-{sid}").first
+    target.evaluate(FIT_JS)
+    point = target.evaluate(POINT_JS)
+    box = page.locator(MAP).first.bounding_box()
+    return box["x"] + point["x"], box["y"] + point["y"]
+
+
+def measure_interactions(browser: Any, base: str, res: Results) -> None:
+    """Click a section, click it again, step the year, toggle a layer, switch versions."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    probe = attach(page)
+    load_page(page, probe, base + "/border_map", "path.ba-section")
+
+    panel = f'div.ba-panel[data-feature="section:{CLICK_SECTION}"]'
+    page.frame_locator(MAP).first.locator(f"path.ba-id-{CLICK_SECTION}").first.wait_for(
+        state="attached", timeout=TIMEOUT_MS)
+    x, y = _aim_at_section(page, CLICK_SECTION)
+    probe.reset()
+    start = time.perf_counter()  # from the click itself: aiming is not part of the latency
+    page.mouse.click(x, y)
+    map_frame(page).wait_for_function(PRESENT_JS, arg="path.ba-halo", polling="raf",
+                                      timeout=TIMEOUT_MS)
+    res.add("click section → selection haloed", time.perf_counter() - start, "s")
+    page.wait_for_function(PRESENT_JS, arg=panel, polling="raf", timeout=TIMEOUT_MS)
+    res.add("click section → history shown", time.perf_counter() - start, "s")
+    wait_idle(page, probe)
+    res.add("click section: WS received", probe.ws_in / 1024, "KiB")
+    res.add("click section: script runs", probe.runs_finished, "n")
+
+    x, y = _aim_at_section(page, CLICK_SECTION)
+    probe.reset()  # the same section again: the map does not change
+    page.mouse.click(x, y)
+    wait_idle(page, probe)
+    res.add("click same section again: WS received", probe.ws_in / 1024, "KiB")
+    res.add("click same section again: script runs", probe.runs_finished, "n")
+
+    slider = page.locator('[data-testid="stSidebar"] input[type="range"]').first
+    slider.focus()
+    took, kib, runs = _timed_update(page, probe, lambda: slider.press("ArrowLeft"),
+                                    NEW_PATH_JS, "path.ba-section")
+    res.add("year slider step → map updated (Border map)", took, "s")
+    res.add("year slider step: WS received", kib, "KiB")
+    res.add("year slider step: script runs", runs, "n")
+
+    toggle = page.locator('[data-testid="stSidebar"] label').filter(has_text="Places").first
+    took, kib, runs = _timed_update(
+        page, probe, toggle.click,
+        "sel => document.querySelector(sel + ':not([data-bench-old])') !== null"
+        " && document.querySelector('path.ba-place') === null", "path.ba-section")
+    res.add("toggle layer (Places off) → map updated", took, "s")
+    res.add("toggle layer: WS received", kib, "KiB")
+    context.close()
+
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    probe = attach(page)
+    load_page(page, probe, base + "/compare", "path.ba-version")
+    later = page.locator('[data-testid="stSelectbox"]').nth(1)
+
+    def pick_last() -> None:
+        later.click()
+        page.get_by_role("option").last.click()
+
+    took, kib, runs = _timed_update(page, probe, pick_last, NEW_PATH_JS, "path.ba-version")
+    res.add("switch compared version → map updated", took, "s")
+    res.add("switch compared version: WS received", kib, "KiB")
+    context.close()
+
+
+def measure_memory(browser: Any, base: str, pid: int, sessions: int = 5) -> dict[str, float]:
+    """Open every page in ``sessions`` live sessions, then read the server's peak RSS."""
+    contexts = []
+    for _ in range(sessions):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        probe = attach(page)
+        for _name, path, selector in PAGES:
+            load_page(page, probe, base + path, selector)
+        contexts.append(context)
+    status = _proc_status(pid)
+    for context in contexts:
+        context.close()
+    return {"VmHWM": status.get("VmHWM", float("nan")), "VmRSS": status.get("VmRSS", float("nan"))}
+
+
+def _proc_status(pid: int) -> dict[str, float]:
+    """VmHWM/VmRSS of a process in MiB, from /proc/<pid>/status."""
+    out = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, rest = line.partition(":")
+        if key in ("VmHWM", "VmRSS"):
+            out[key] = int(rest.split()[0]) / 1024
+    return out
+
+
+LOAD_SCRIPT = """
+import json, sys, time
+t0 = time.perf_counter()
+from borderatlas.data.loader import load_atlas
+from borderatlas.geo import simplify
+t1 = time.perf_counter()
+atlas = simplify.at_resolution(load_atlas(), config.resolution())
+t2 = time.perf_counter()
+from borderatlas import ui
+ui.atlas()
+t3 = time.perf_counter()
+ui.atlas()
+t4 = time.perf_counter()
+print(json.dumps({"import": t1 - t0, "cold": t2 - t1, "first_cached": t3 - t2, "warm": t4 - t3,
+                  "vertices": simplify.vertex_count(atlas.sections)}))
+"""
+
+
+def measure_server_load(geodata: Path, runs: int, res: Results) -> int:
+    """Load + validate in fresh processes (cold) and through the cached accessor (warm)."""
+    env = {**os.environ, "BORDERATLAS_GEODATA": str(geodata)}
+    vertices = 0
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", LOAD_SCRIPT], cwd=REPO, env=env,
+                             capture_output=True, text=True, check=True, timeout=300)
+        figures = json.loads(out.stdout.strip().splitlines()[-1])
+        res.add("server: load+validate cold (fresh process)", figures["cold"], "s")
+        res.add("server: cached accessor warm (2nd call)", figures["warm"], "s")
+        vertices = int(figures["vertices"])
+    return vertices
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Command-line options."""
+    p = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--runs", type=int, default=3, help="runs per measurement (default 3)")
+    p.add_argument("--json", type=Path, default=DEFAULT_OUT, help=f"report (default {DEFAULT_OUT})")
+    p.add_argument("--resolution", choices=("standard", "full"), default="standard")
+    p.add_argument("--geodata", type=Path, default=REPO / "geodata")
+    p.add_argument("--shots", type=Path, default=None, help="save a screenshot of each page here")
+    args = p.parse_args(argv)
+    if not 1 <= args.runs <= 20:
+        p.error("--runs must be between 1 and 20")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the whole benchmark, print the table and write the JSON report."""
+    args = parse_args(argv)
+    if not (args.geodata / "sections.geojson").is_file():
+        print(f"no sections.geojson in {args.geodata}; pass --geodata", file=sys.stderr)
+        return 2
+    if not Path(CHROMIUM).exists():
+        print(f"{CHROMIUM} is missing (apt install chromium)", file=sys.stderr)
+        return 2
+    os.environ["BORDERATLAS_RESOLUTION"] = args.resolution  # inherited by the server
+    from playwright.sync_api import sync_playwright
+
+    res = Results()
+    machine = machine_info()  # load average at the start: other work on the machine skews timings
+    started = time.perf_counter()
+    vertices = measure_server_load(args.geodata, args.runs, res)
+    cache: dict[str, str] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "server.log"
+        with run_app(args.geodata, log) as server, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            warm = browser.new_context()  # fill the server's caches before measuring
+            warm_page = warm.new_page()
+            warm_probe = attach(warm_page)
+            for _name, path, selector in PAGES:
+                load_page(warm_page, warm_probe, server.url + path, selector)
+            warm.close()
+            for run in range(args.runs):
+                last = run == args.runs - 1
+                measure_pages(browser, server.url, res, cache, args.shots if last else None)
+                measure_interactions(browser, server.url, res)
+            memory = measure_memory(browser, server.url, server.pid)
+            browser.close()
+        loads = log.read_text().count("atlas loaded:")
+    metrics = res.metrics()
+    report = {
+        "resolution": args.resolution, "runs": args.runs, "section_vertices": vertices,
+        "machine": machine, "machine_at_end": machine_info(), "seconds": round(time.perf_counter() - started, 1),
+        "server": {"peak_rss_mib_after_5_sessions": round(memory["VmHWM"], 1),
+                   "rss_mib_after_5_sessions": round(memory["VmRSS"], 1),
+                   "atlas_loads_in_server_process": loads},
+        "cache_control": cache, "metrics": metrics, "targets": check_targets(metrics),
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(f"resolution {args.resolution} ({vertices} section vertices), {args.runs} runs, "
+          f"machine {report['machine']}")
+    print(render_table(metrics))
+    print(f"server peak RSS (VmHWM) after 5 sessions opened every page: {memory['VmHWM']:.1f} MiB; "
+          f"atlas loads in the server process: {loads}")
+    for kind, value in sorted(cache.items()):
+        print(f"Cache-Control {kind}: {value}")
+    for name, t in report["targets"].items():
+        print(f"{'MET ' if t['met'] else 'MISS'} {name}: {t['median']:.3f} ≤ {t['limit']} {t['unit']}")
+    print(f"report: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Command line: ``borderatlas serve|validate|manifest|build-geodata|export-site`` (also ``python -m borderatlas``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from borderatlas import config
+from borderatlas.data.datapackage import check_datapackage, write_datapackage
+from borderatlas.data.loader import load_atlas
+from borderatlas.data.manifest import write_manifest
+from borderatlas.data.problems import Problem
+
+
+def _validate(args: argparse.Namespace) -> int:
+    """Print one line per problem; exit 1 when there is any."""
+    root = Path(args.dir) if args.dir else config.geodata_root()
+    if not root.is_dir():
+        print(f"{root}: not a directory", file=sys.stderr)
+        return 2
+    atlas = load_atlas(root)
+    atlas.problems += check_datapackage(root)
+    for problem in sorted(atlas.problems, key=Problem.sort_key):
+        print(problem)
+    if atlas.problems:
+        print(f"{len(atlas.problems)} problem(s) in {root}", file=sys.stderr)
+        return 1
+    counts = ", ".join(
+        f"{len(atlas.layer(n))} {n}" for n in ("sections", "zone_lines", "areas", "places")
+    )
+    print(
+        f"{root}: clean ({counts}, {len(atlas.events)} events, {len(atlas.bibliography)} sources)"
+    )
+    return 0
+
+
+def _manifest(args: argparse.Namespace) -> int:
+    """Rewrite datapackage.json and the checksum manifest after an intended data change."""
+    root = Path(args.dir) if args.dir else config.geodata_root()
+    print(write_datapackage(root))
+    print(write_manifest(root))
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    """Regenerate derived geometry from the installed source packages."""
+    from borderatlas.build import run
+
+    out = Path(args.out) if args.out else config.CHECKOUT / "geodata"
+    run(out)
+    write_datapackage(out)
+    write_manifest(out)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """Write the static site (no Python needed to view it)."""
+    from borderatlas.export.site import export_site
+
+    print(export_site(load_atlas(Path(args.data) if args.data else None), Path(args.out)))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Run the app for people (Streamlit options pass through)."""
+    from borderatlas.serve import serve
+
+    return serve(args.rest)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse arguments and dispatch to a sub-command."""
+    parser = argparse.ArgumentParser(prog="borderatlas", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check geodata/ and report every problem")
+    p.add_argument("dir", nargs="?", default=None)
+    p.set_defaults(func=_validate)
+    p = sub.add_parser("manifest", help="rewrite geodata/datapackage.json and MANIFEST.sha256")
+    p.add_argument("dir", nargs="?", default=None)
+    p.set_defaults(func=_manifest)
+    p = sub.add_parser("build-geodata", help="derive geometry from installed datasets")
+    p.add_argument("out", nargs="?", default=None)
+    p.set_defaults(func=_build)
+    p = sub.add_parser("export-site", help="write a static HTML + GeoJSON site")
+    p.add_argument("out")
+    p.add_argument("--data", default=None)
+    p.set_defaults(func=_export)
+    p = sub.add_parser("serve", help="run the app (Streamlit options pass through)")
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=_serve)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # REMAINDER drops a leading "--option"; hand these commands their argv untouched
+    if argv[:1] == ["serve"]:
+        return _serve(argparse.Namespace(rest=argv[1:]))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+

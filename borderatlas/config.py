@@ -1,0 +1,47 @@
+"""One home for settings: where the data is, which resolution to load, where the app lives."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+GEODATA_ENV = "BORDERATLAS_GEODATA"
+RESOLUTION_ENV = "BORDERATLAS_RESOLUTION"
+RESOLUTIONS = ("standard", "full")
+PACKAGE_DIR = Path(__file__).resolve().parent
+# an installed wheel ships the data inside the package; a clone keeps it at the top level
+PACKAGED_GEODATA = PACKAGE_DIR / "geodata"
+CHECKOUT = PACKAGE_DIR.parent
+
+
+class ConfigError(RuntimeError):
+    """A setting names something that does not exist."""
+
+
+def geodata_root(environ: Mapping[str, str] | None = None) -> Path:
+    """The data folder: ``BORDERATLAS_GEODATA``, else the packaged copy, else the clone's."""
+    env = (os.environ if environ is None else environ).get(GEODATA_ENV)
+    if env:
+        root = Path(env)
+        if not root.is_dir():
+            raise ConfigError(f"{GEODATA_ENV}={env!r} is not a folder")
+        return root
+    for root in (PACKAGED_GEODATA, CHECKOUT / "geodata"):
+        if (root / "datapackage.json").is_file():
+            return root
+    raise ConfigError(f"no geodata found: set {GEODATA_ENV} to a geodata folder")
+
+
+def app_dir() -> Path:
+    """The folder holding ``app.py`` and ``pages/`` (Streamlit serves ``static/`` beside it)."""
+    if (CHECKOUT / "app.py").is_file():
+        return CHECKOUT
+    raise ConfigError(f"app.py not found in {CHECKOUT}: run the app from a clone of the repo")
+
+
+def resolution(environ: Mapping[str, str] | None = None) -> str:
+    """The resolution asked for by ``BORDERATLAS_RESOLUTION`` (anything unknown -> standard)."""
+    value = (os.environ if environ is None else environ).get(RESOLUTION_ENV, "standard")
+    value = value.strip().lower()
+    return value if value in RESOLUTIONS else "standard"

@@ -1,0 +1,1 @@
+"""Load and validate geodata/: the file registry, schemas, checks, manifest and datapackage."""

@@ -1,0 +1,1 @@
+"""Folium layers and browser behaviour: the only subpackage that imports folium."""

@@ -1,0 +1,66 @@
+"""The layer groups each page draws, composed from the atlas for a year, versions or an event."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import folium
+
+from borderatlas.map import layers
+from borderatlas.views import viewmodel
+
+
+def pair_token(pair: str) -> str:
+    """Layer token for a country pair."""
+    return f"pair:{pair}"
+
+
+def version_token(version_id: str) -> str:
+    """Layer token for a dated version of the line."""
+    return f"version:{version_id}"
+
+
+def border_map_groups(atlas: Any, visible: Iterable[str], year: int, tolerance: float,
+                      ) -> list[folium.FeatureGroup]:
+    """Border map: sections of the visible pairs by status, chosen versions, claims, areas, places."""
+    shown = set(visible)
+    pairs = sorted(set(atlas.sections["pair"])) if "pair" in atlas.sections else []
+    sections = atlas.sections[atlas.sections["pair"].isin(
+        [p for p in pairs if pair_token(p) in shown])] if pairs else atlas.sections
+    groups = [layers.sections_layer(sections, viewmodel.status_map(atlas, year),
+                                    "Boundary sections", tolerance=tolerance, year=year)]
+    for i, version in enumerate(v for v in viewmodel.sorted_versions(atlas)
+                                if version_token(v["id"]) in shown):
+        groups.append(layers.version_layer(viewmodel.version_line(atlas, version["id"]),
+                                           version.get("label_en") or version["id"], i,
+                                           tolerance=tolerance))
+    if "claims" in shown:
+        groups.append(layers.claim_lines_layer(atlas.zone_lines))
+    if "areas" in shown:
+        groups.append(layers.areas_layer(atlas.areas, viewmodel.holder_map(atlas, year), year=year))
+    if "places" in shown:
+        groups.append(layers.places_layer(atlas.places))
+    return groups
+
+
+def compare_groups(atlas: Any, a: str, b: str, labels: Mapping[str, str],
+                   rows: Sequence[Mapping[str, Any]], tolerance: float) -> list[folium.FeatureGroup]:
+    """Compare: the two versions (dashed first, solid second) and the areas between them."""
+    return [layers.version_layer(viewmodel.version_line(atlas, a), labels[a], 0, tolerance=tolerance),
+            layers.version_layer(viewmodel.version_line(atlas, b), labels[b], 1, tolerance=tolerance),
+            layers.difference_layer(rows)]
+
+
+def status_groups(atlas: Any, year: int, tolerance: float,
+                  highlight: Iterable[tuple[str, str]] = ()) -> list[folium.FeatureGroup]:
+    """Sections by status and areas by holder in a year, with the given features haloed."""
+    groups = [layers.sections_layer(atlas.sections, viewmodel.status_map(atlas, year),
+                                    "Boundary sections", tolerance=tolerance, year=year),
+              layers.areas_layer(atlas.areas, viewmodel.holder_map(atlas, year), year=year)]
+    for kind, fid in highlight:
+        row = viewmodel.feature_row(atlas, kind, fid)
+        if row is not None:
+            detail = tolerance if kind == "section" else 0.0
+            groups.insert(0, layers.highlight_layer(row["geometry"], kind, fid, tolerance=detail))
+    return groups

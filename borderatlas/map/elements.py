@@ -1,0 +1,100 @@
+"""Browser behaviour of the map as folium elements: each loads its own ``static/*.js`` file.
+
+One element per behaviour, in the manner of folium's plugins: the JavaScript lives in a real
+file under ``borderatlas/map/static/`` (checked by ``node --check`` in CI), served locally by
+:mod:`borderatlas.map.assets`, and linked through :class:`folium.elements.JSCSSMixin`; the
+element's template only calls the function that file defines, with JSON options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from branca.element import MacroElement
+from folium.elements import JSCSSMixin
+from jinja2 import Template
+
+from borderatlas.map.assets import own_js_url
+from borderatlas.style import HIGHLIGHT
+
+
+def _call(function: str, *args: str) -> Template:
+    """A template that calls ``BorderAtlas.<function>(map, <args as JSON>)``."""
+    extra = "".join(f", {{{{ this.{a}|tojson }}}}" for a in args)
+    return Template(
+        "{% macro script(this, kwargs) %}"
+        f"BorderAtlas.{function}({{{{ this._parent.get_name() }}}}{extra});"
+        "{% endmacro %}"
+    )
+
+
+class _OwnScript(JSCSSMixin, MacroElement):
+    """An element whose behaviour is one of our static JavaScript files."""
+
+    script = ""
+
+    def __init__(self, base_url_path: str = "") -> None:
+        super().__init__()
+        self._name = type(self).__name__
+        self.default_js = [(f"ba_{self.script}", own_js_url(base_url_path, f"{self.script}.js"))]
+
+
+class FetchedBasemap(_OwnScript):
+    """Basemap fetched by the browser from a static URL: cached there, never in a rerun's payload."""
+
+    script = "fetched-basemap"
+    _template = _call("fetchedBasemap", "url")
+
+    def __init__(self, url: str, base_url_path: str = "") -> None:
+        super().__init__(base_url_path)
+        self.url = url
+
+
+class SelectionHalo(_OwnScript):
+    """Halo the selected feature in the browser, so selecting one re-sends no map layers."""
+
+    script = "selection-halo"
+    _template = _call("selectionHalo", "options")
+
+    def __init__(self, kinds: Iterable[str] = ("section", "area", "place"), poll_ms: int = 150,
+                 base_url_path: str = "") -> None:
+        super().__init__(base_url_path)
+        self.options: dict[str, Any] = {
+            "kinds": list(kinds),
+            "style": {**HIGHLIGHT, "fillOpacity": 0.1, "className": "ba-halo"},
+            "pollMs": int(poll_ms),
+        }
+
+
+class ImmediateClick(_OwnScript):
+    """Report a click to Streamlit at once instead of after st_folium's 250 ms debounce."""
+
+    script = "immediate-click"
+    _template = _call("immediateClick", "keys")
+
+    def __init__(self, keys: Iterable[str], base_url_path: str = "") -> None:
+        super().__init__(base_url_path)
+        self.keys = sorted(keys)  # compared with the component's, sorted in the browser
+
+
+class FocusWithoutScroll(_OwnScript):
+    """Let Leaflet take keyboard focus on a click without scrolling the page around the map."""
+
+    script = "focus-without-scroll"
+    _template = _call("focusWithoutScroll")
+
+
+class Attribution(MacroElement):
+    """Adds a data attribution to the map's attribution control (no tiles needed)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Attribution"
+        self.text = text

@@ -1,0 +1,252 @@
+"""GeoDataFrames -> folium layers: styled by status or holder, with the escaped tooltips of ``views.features``.
+
+Every feature's SVG path gets a CSS class ``ba-<type> ba-id-<id>`` (for tests and styling).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import folium
+import geopandas as gpd
+from folium.map import FitBounds
+from shapely.geometry.base import BaseGeometry
+
+from borderatlas.map.assets import use_local_assets
+from borderatlas.map.elements import Attribution, FocusWithoutScroll
+from borderatlas.style import (
+    DIFFERENCE_COLOUR,
+    HIGHLIGHT,
+    LAND_STYLE,
+    OSM_ATTRIBUTION,
+    STATUS_LABELS,
+    VERSION_STYLES,
+    WATER_STYLE,
+    area_style,
+    place_style,
+    section_style,
+    zone_line_style,
+)
+from borderatlas.views.features import tip_lines, to_features
+
+DEFAULT_CENTER = (46.0, 105.0)
+DEFAULT_ZOOM = 4
+
+
+def _css_class(feature_type: str, fid: str) -> str:
+    """CSS class naming the feature type and id on the SVG path."""
+    return f"ba-{feature_type} ba-id-{fid}"
+
+
+def _geojson(features: list[dict[str, Any]], name: str,
+             style: Callable[[dict[str, Any]], dict[str, Any]],
+             interactive: bool = True, points_as_circles: bool = False) -> folium.GeoJson:
+    """Build a GeoJson layer with a per-feature style and the escaped tooltip."""
+    def styled(feature: dict[str, Any]) -> dict[str, Any]:
+        props = feature["properties"]
+        return {**style(props), "className": _css_class(props["ftype"], props["id"])}
+
+    kwargs: dict[str, Any] = {}
+    if points_as_circles:
+        kwargs["marker"] = folium.CircleMarker(radius=6, fill=True, fill_opacity=0.9)
+    layer = folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name=name,
+        style_function=styled,
+        highlight_function=(lambda _f: {"weight": 7, "opacity": 1}) if interactive else None,
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True)
+        if interactive and features else None,
+        interactive=interactive,
+        **kwargs,
+    )
+    return layer
+
+
+def _group(name: str, *children: folium.Element, show: bool = True) -> folium.FeatureGroup:
+    """Put the given layers in a FeatureGroup the given layers."""
+    group = folium.FeatureGroup(name=name, show=show)
+    for child in children:
+        child.add_to(group)
+    return group
+
+
+def sections_layer(sections: gpd.GeoDataFrame, statuses: Mapping[str, str | None],
+                   name: str = "Boundary sections", tolerance: float = 0.0,
+                   year: int | None = None) -> folium.FeatureGroup:
+    """Sections coloured (and dashed) by their status in a year."""
+    def extra(row: dict[str, Any]) -> dict[str, Any]:
+        return {"status": statuses.get(row["id"])}
+
+    def tips(row: dict[str, Any]) -> list[str]:
+        status = STATUS_LABELS.get(statuses.get(row["id"]), "?")
+        when = f" in {year}" if year is not None else ""
+        return [*tip_lines("section", row), f"Status{when}: {status}"]
+
+    def style(props: dict[str, Any]) -> dict[str, Any]:
+        return section_style(props.get("status"))
+
+    feats = to_features(sections, "section", tolerance, extra, tips)
+    return _group(name, _geojson(feats, name, style))
+
+
+def version_layer(line: gpd.GeoDataFrame, label: str, index: int = 0,
+                  tolerance: float = 0.0) -> folium.FeatureGroup:
+    """One dated version of the whole line, styled as the first or second of a pair."""
+    style_def = VERSION_STYLES[index % len(VERSION_STYLES)]
+    frame = line.copy()
+    if "name_en" not in frame.columns:
+        frame["name_en"] = label
+    frame["id"] = [f"v{index}-{i}" for i in frame["id"]]
+
+    def tips(_row: dict[str, Any]) -> list[str]:
+        return [f"Version: {label}"]
+
+    def style(_props: dict[str, Any]) -> dict[str, Any]:
+        return {**style_def, "opacity": 0.9}
+
+    feats = to_features(frame, "version", tolerance, tip_lines=tips)
+    return _group(label, _geojson(feats, label, style))
+
+
+def claim_lines_layer(zone_lines: gpd.GeoDataFrame, name: str = "Claim and old lines",
+                      tolerance: float = 0.0) -> folium.FeatureGroup:
+    """Old lines (thin dotted grey) and each side's claim lines (dashed, by claimant)."""
+    def extra(row: dict[str, Any]) -> dict[str, Any]:
+        return {"kind": row.get("kind"), "claimant": row.get("claimant")}
+
+    def tips(row: dict[str, Any]) -> list[str]:
+        return tip_lines("zone_line", row)
+
+    def style(props: dict[str, Any]) -> dict[str, Any]:
+        return zone_line_style(props.get("kind"), props.get("claimant"))
+
+    feats = to_features(zone_lines, "zone_line", tolerance, extra, tips)
+    return _group(name, _geojson(feats, name, style))
+
+
+def areas_layer(areas: gpd.GeoDataFrame, holders: Mapping[str, str | None] | None = None,
+                name: str = "Disputed and transferred areas", year: int | None = None,
+                tolerance: float = 0.0) -> folium.FeatureGroup:
+    """Areas filled by their holder in a year (Points drawn as circles)."""
+    holders = holders or {}
+
+    def extra(row: dict[str, Any]) -> dict[str, Any]:
+        return {"holder": holders.get(row["id"])}
+
+    def tips(row: dict[str, Any]) -> list[str]:
+        lines = tip_lines("area", row)
+        if row["id"] in holders:
+            lines.append(f"held by {holders[row['id']] or '?'}" + (f" in {year}" if year else ""))
+        return lines
+
+    def style(props: dict[str, Any]) -> dict[str, Any]:
+        return area_style(props.get("holder"))
+
+    feats = to_features(areas, "area", tolerance, extra, tips)
+    return _group(name, _geojson(feats, name, style, points_as_circles=True))
+
+
+def places_layer(places: gpd.GeoDataFrame, name: str = "Places") -> folium.FeatureGroup:
+    """Tripoints, crossings, clash sites and cities as small circles."""
+    def extra(row: dict[str, Any]) -> dict[str, Any]:
+        return {"kind": row.get("kind")}
+
+    def tips(row: dict[str, Any]) -> list[str]:
+        return tip_lines("place", row)
+
+    def style(props: dict[str, Any]) -> dict[str, Any]:
+        return place_style(props.get("kind"))
+
+    feats = to_features(places, "place", 0.0, extra, tips)
+    return _group(name, _geojson(feats, name, style, points_as_circles=True))
+
+
+def basemap_layer(countries: gpd.GeoDataFrame, water: gpd.GeoDataFrame,
+                  tolerance: float = 0.02) -> folium.FeatureGroup:
+    """Bundled vector basemap: land and water, not clickable, no tooltips."""
+    def land(_props: dict[str, Any]) -> dict[str, Any]:
+        return LAND_STYLE
+
+    def wet(_props: dict[str, Any]) -> dict[str, Any]:
+        return WATER_STYLE
+
+    group = folium.FeatureGroup(name="Basemap (bundled vector)", control=False)
+    for frame, style, kind in ((countries, land, "land"), (water, wet, "water")):
+        feats = to_features(frame, kind, tolerance)
+        for f in feats:
+            f["properties"].pop("tip", None)
+        if feats:
+            _geojson(feats, kind, style, interactive=False).add_to(group)
+    return group
+
+
+def highlight_layer(geom: BaseGeometry | None, feature_type: str, feature_id: str,
+                    tolerance: float = 0.0) -> folium.FeatureGroup:
+    """Draw a thick halo under the selected feature (drawn at full detail)."""
+    group = folium.FeatureGroup(name="Selection", control=False)
+    if geom is None or geom.is_empty:
+        return group
+    frame = gpd.GeoDataFrame([{"id": feature_id, "geometry": geom}], crs="EPSG:4326")
+    feats = to_features(frame, f"selected-{feature_type}".replace("-", "_"), tolerance)
+    for f in feats:
+        f["properties"].pop("tip", None)
+    if geom.geom_type == "Point":
+        _geojson(feats, "Selection", lambda _p: {**HIGHLIGHT, "radius": 14, "fill": False},
+                 interactive=False, points_as_circles=True).add_to(group)
+    else:
+        _geojson(feats, "Selection", lambda _p: {**HIGHLIGHT, "fillOpacity": 0.1},
+                 interactive=False).add_to(group)
+    return group
+
+
+def difference_layer(rows: Iterable[Mapping[str, Any]],
+                     name: str = "Differences") -> folium.FeatureGroup:
+    """Polygons between two versions, hatched-looking purple fill with a tooltip."""
+    frame_rows = [{"id": r["zone_id"], "name_en": r.get("name_en"), "geometry": r["geometry"],
+                   "area": r.get("area_km2"), "to": r.get("to_holder")}
+                  for r in rows if r.get("geometry") is not None]
+    if not frame_rows:
+        return folium.FeatureGroup(name=name)
+    frame = gpd.GeoDataFrame(frame_rows, geometry="geometry", crs="EPSG:4326")
+
+    def tips(row: dict[str, Any]) -> list[str]:
+        area = row.get("area")
+        return [f"{area:g} km² to {row.get('to')}" if isinstance(area, (int, float))
+                else f"to {row.get('to')}"]
+
+    def style(_p: dict[str, Any]) -> dict[str, Any]:
+        return {"color": DIFFERENCE_COLOUR, "fillColor": DIFFERENCE_COLOUR, "weight": 2,
+                "fillOpacity": 0.5}
+
+    feats = to_features(frame, "difference", 0.0, tip_lines=tips)
+    return _group(name, _geojson(feats, name, style, points_as_circles=True))
+
+
+def base_map(basemap: folium.FeatureGroup | None = None, base_url_path: str = "",
+             tiles: str | None = None, center: tuple[float, float] = DEFAULT_CENTER,
+             zoom: int = DEFAULT_ZOOM,
+             bounds: tuple[float, float, float, float] | None = None) -> folium.Map:
+    """Build the constant base map: local Leaflet, bundled vector basemap, OSM/ODbL attribution."""
+    m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
+                   prefer_canvas=False, max_bounds=True, min_zoom=3, max_zoom=14,
+                   attribution_control=True)
+    use_local_assets(m, base_url_path)
+    # Chrome focuses a clicked SVG path and rings its bounding box; the halo marks selection
+    m.get_root().header.add_child(folium.Element(  # type: ignore[attr-defined]
+        "<style>.leaflet-container{background:#dfe8ef}"
+        ".leaflet-container path.leaflet-interactive:focus{outline:none}</style>"),
+        name="ba_background")
+    if tiles:
+        folium.TileLayer(tiles, name="Tiles", attr=OSM_ATTRIBUTION).add_to(m)
+    if basemap is not None:
+        basemap.add_to(m)
+    Attribution(OSM_ATTRIBUTION).add_to(m)
+    FocusWithoutScroll(base_url_path).add_to(m)
+    if bounds is not None:  # (minlon, minlat, maxlon, maxlat): open on the whole boundary
+        fit = FitBounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], padding=(10, 10))
+        # not animated: an animation still running when st_folium applies a link's or a
+        # search's centre and zoom would end afterwards and put the overview back
+        fit.options["animate"] = False
+        fit.add_to(m)
+    return m

@@ -1,0 +1,44 @@
+/* Border Atlas: report a click on a feature to Streamlit at once, not after st_folium's 250 ms wait.
+ *
+ * streamlit-folium reports map events through one debounced function (right for panning, a
+ * quarter of a second of dead time for a click). Just after its own click handler has recorded
+ * the click, this sends the value it would send and records it as sent, so the delayed report
+ * finds nothing new.
+ *
+ * PRIVATE INTERNALS of streamlit-folium 0.27 (checked by tests/e2e): `window.__GLOBAL_DATA__`
+ * with `returned_objects`, `last_object_clicked_count`, `last_object_clicked_tooltip` and
+ * `previous_data`, and `window.Streamlit.setComponentValue`. It acts only when
+ * `returned_objects` is exactly `keys`; with another streamlit-folium nothing happens and clicks
+ * are simply reported 250 ms later.
+ */
+(function (root) {
+  'use strict';
+  var ns = root.BorderAtlas = root.BorderAtlas || {};
+
+  ns.immediateClick = function (map, keys) {
+    function report() {
+      var data = root.__GLOBAL_DATA__;
+      var streamlit = root.Streamlit;
+      var value;
+      if (!data || !streamlit || !streamlit.setComponentValue || !Array.isArray(data.returned_objects) ||
+          JSON.stringify(data.returned_objects.slice().sort()) !== JSON.stringify(keys)) {
+        return;
+      }
+      value = {
+        last_object_clicked_count: data.last_object_clicked_count,
+        last_object_clicked_tooltip: data.last_object_clicked_tooltip
+      };
+      if (JSON.stringify(data.previous_data) !== JSON.stringify(value)) {
+        data.previous_data = value;
+        streamlit.setComponentValue(value);
+      }
+    }
+
+    map.on('layeradd', function (e) {
+      if (e.layer.feature && !e.layer.baNow) {
+        e.layer.baNow = true;
+        e.layer.on('click', function () { root.setTimeout(report, 0); });
+      }
+    });
+  };
+}(window));

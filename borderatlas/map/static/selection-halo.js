@@ -1,0 +1,93 @@
+/* Border Atlas: halo the selected feature in the browser, so selecting one re-sends no layers.
+ *
+ * A click draws the halo at once; after that it follows the page URL's `feature` value (set by
+ * the server for a click, a search, a deep link or "Clear selection"). It lives in its own pane
+ * between the basemap and the data, outside the layers st_folium replaces, and is redrawn when
+ * the selected feature's layer is drawn again (a year or layer change).
+ *
+ * Relies on: features carry `properties.ftype` and `properties.id` (borderatlas.views.features);
+ * the map runs in a same-origin iframe so `window.parent.location` can be read (Streamlit
+ * components do); otherwise only clicks draw the halo.
+ */
+/* global L */
+(function (root) {
+  'use strict';
+  var ns = root.BorderAtlas = root.BorderAtlas || {};
+
+  function wantedFeature() {
+    try {
+      return new URLSearchParams(root.parent.location.search).get('feature');
+    } catch (err) {
+      return null;
+    }
+  }
+
+  ns.selectionHalo = function (map, options) {
+    var style = options.style;
+    var kinds = options.kinds;
+    var pane = map.createPane('baSelection');
+    var halo = null;
+    var source = null;
+    var seen;
+    pane.style.zIndex = 390;
+    pane.style.pointerEvents = 'none';
+
+    function key(layer) {
+      var props = layer.feature && layer.feature.properties;
+      return props && kinds.indexOf(props.ftype) >= 0 ? props.ftype + ':' + props.id : null;
+    }
+
+    function show(layer) {
+      if (halo) {
+        map.removeLayer(halo);
+        halo = null;
+      }
+      source = layer;
+      if (!layer) {
+        return;
+      }
+      halo = L.geoJSON(layer.feature, {
+        pane: 'baSelection',
+        interactive: false,
+        style: function () { return style; },
+        pointToLayer: function (feature, latlng) {
+          return L.circleMarker(latlng, L.extend({radius: 14, fill: false, pane: 'baSelection'}, style));
+        }
+      }).addTo(map);
+    }
+
+    map.on('layeradd', function (e) {
+      if (key(e.layer) && !e.layer.baHalo) {
+        e.layer.baHalo = true;
+        e.layer.on('click', function () { show(e.layer); });
+      }
+    });
+    map.on('layerremove', function (e) {
+      if (e.layer === source) {
+        show(null);
+        seen = undefined;
+      }
+    });
+    root.setInterval(function () {
+      var want = wantedFeature();
+      var hit = null;
+      if (want === seen) {
+        return;
+      }
+      if (!want) {
+        show(null);
+        seen = want;
+        return;
+      }
+      map.eachLayer(function (layer) {
+        if (key(layer) === want) {
+          hit = layer;
+        }
+      });
+      if (hit) {
+        show(hit);
+        seen = want;
+      }
+    }, options.pollMs);
+  };
+}(window));

@@ -1,0 +1,41 @@
+"""Streamlit glue shared by the pages: the only subpackage that imports Streamlit."""
+
+from borderatlas.ui.cache import DETAIL, atlas, ensure_assets, full_atlas, geodata_root
+from borderatlas.ui.mapview import RETURNED, base_map, show_map, view_for, zoom_view
+from borderatlas.ui.notices import attribution_caption, problems_notice
+from borderatlas.ui.overlay import user_overlay
+from borderatlas.ui.url import (
+    known_features,
+    layer_tokens,
+    pair_token,
+    read_url_state,
+    version_token,
+    write_url_state,
+)
+from borderatlas.ui.widgets import chosen_event, events_chart, layer_sidebar, search_box
+
+__all__ = [
+    "DETAIL",
+    "RETURNED",
+    "atlas",
+    "attribution_caption",
+    "base_map",
+    "chosen_event",
+    "ensure_assets",
+    "events_chart",
+    "full_atlas",
+    "geodata_root",
+    "known_features",
+    "layer_sidebar",
+    "layer_tokens",
+    "pair_token",
+    "problems_notice",
+    "read_url_state",
+    "search_box",
+    "show_map",
+    "user_overlay",
+    "version_token",
+    "view_for",
+    "write_url_state",
+    "zoom_view",
+]

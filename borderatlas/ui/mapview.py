@@ -1,0 +1,93 @@
+"""The map on a page: the constant base map, st_folium with changing layers, clicks and views."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from borderatlas import config
+from borderatlas.map import elements, layers
+from borderatlas.ui.cache import _basemap_file, atlas, base_url_path, ensure_assets
+from borderatlas.views import viewmodel
+from borderatlas.views.features import parse_clicked
+
+if TYPE_CHECKING:  # folium is imported by borderatlas.map only
+    import folium
+
+RETURNED = ["last_object_clicked_tooltip", "last_object_clicked_count"]
+
+
+def base_map(basemap: str = "vector", center: tuple[float, float] = layers.DEFAULT_CENTER,
+             zoom: int = layers.DEFAULT_ZOOM, halo: bool = False) -> folium.Map:
+    """A fresh copy of the constant base map (st_folium mutates the map it is given).
+
+    ``halo``: the browser highlights the selected feature itself (see ``elements.SelectionHalo``),
+    so a click changes nothing in the map and re-sends none of its layers; and reports the
+    click without streamlit-folium's 250 ms delay (``elements.ImmediateClick``).
+    """
+    ensure_assets()
+    sections = atlas().sections
+    minx, miny, maxx, maxy = (float(x) for x in sections.total_bounds) if len(sections) else (0.0,) * 4
+    bounds = (minx, miny, maxx, maxy) if len(sections) else None
+    tiles = "OpenStreetMap" if basemap == "osm" else None  # optional; needs internet
+    m = layers.base_map(None, base_url_path(), tiles=tiles, center=center, zoom=zoom,
+                        bounds=bounds)
+    if basemap == "vector":
+        name = _basemap_file(str(config.geodata_root()), config.resolution())
+        base = base_url_path().strip("/")
+        url = "/" + "/".join(p for p in (base, "app/static/vendor", name) if p)
+        elements.FetchedBasemap(url, base_url_path()).add_to(m)
+    if halo:
+        elements.SelectionHalo(base_url_path=base_url_path()).add_to(m)
+        elements.ImmediateClick(RETURNED, base_url_path()).add_to(m)
+    return m
+
+
+def _remember_click(map_key: str, selection_key: str) -> None:
+    """Callback: turn the clicked tooltip into the selected (type, id)."""
+    value = st.session_state.get(map_key) or {}
+    clicked = parse_clicked(value.get("last_object_clicked_tooltip"))
+    if clicked and clicked[0] in ("section", "area", "place"):
+        st.session_state[selection_key] = clicked
+
+
+def show_map(m: folium.Map, groups: Sequence[folium.FeatureGroup], key: str,
+             selection_key: str | None = None, view: tuple[Any, int] | None = None,
+             height: int = 560) -> dict[str, Any]:
+    """Render the map with changing layers passed separately so the iframe is never rebuilt."""
+    callback = functools.partial(_remember_click, key, selection_key) if selection_key else None
+    center, zoom = view if view else (None, None)
+    return st_folium(m, key=key, height=height, use_container_width=True,
+                     feature_group_to_add=list(groups), returned_objects=RETURNED,
+                     center=center, zoom=zoom, on_change=callback) or {}
+
+
+def zoom_view(feature_type: str, feature_id: str) -> tuple[tuple[float, float], int] | None:
+    """Centre and zoom fitting a feature; nudged each call so repeated requests still move."""
+    found = viewmodel.feature_bounds(atlas(), feature_type, feature_id)
+    if found is None:
+        return None
+    (lat, lon), zoom = found
+    bump = st.session_state.get("_view_bump", 0) + 1
+    st.session_state["_view_bump"] = bump
+    return (lat + bump * 1e-9, lon), zoom
+
+
+def view_for(state_key: str, target: tuple[str, str] | None) -> tuple[Any, int] | None:
+    """The view fitting ``target``, new only when the target changes.
+
+    A rerun for any other reason (a year, a layer) then leaves the reader's pan and zoom alone.
+    """
+    if target is None:
+        st.session_state.pop(state_key, None)
+        return None
+    kept = st.session_state.get(state_key)
+    if kept is not None and kept[0] == target:
+        return kept[1]
+    view = zoom_view(*target)
+    st.session_state[state_key] = (target, view)
+    return view

@@ -1,0 +1,1 @@
+"""What pages show, as plain data and escaped HTML: no Streamlit, no folium."""

@@ -1,0 +1,204 @@
+"""History panel for a clicked section or area, as escaped HTML that any page can show.
+
+Everything that comes from the data goes through :func:`esc`; the only unescaped markup is
+the fixed structure written here. Testable without Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+from urllib.parse import urlparse
+
+from borderatlas.style import STATUS_COLOURS, STATUS_LABELS
+from borderatlas.views.text import esc
+from borderatlas.views.viewmodel import COUNTRY_NAMES, events_for, feature_row
+
+PERSPECTIVES = {"CHN": "Chinese account", "SUN/RUS": "Soviet / Russian account",
+                "other": "Other account"}
+
+
+def _safe_url(url: Any) -> str | None:
+    """Only http(s) links are rendered; anything else (javascript:, data:) is dropped."""
+    if not isinstance(url, str):
+        return None
+    parsed = urlparse(url.strip())
+    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
+
+
+def _authors(item: Mapping[str, Any]) -> str:
+    """'Family, G.; Family2, G.' from a CSL-JSON author list."""
+    names = []
+    for a in item.get("author") or []:
+        if isinstance(a, Mapping):
+            names.append(", ".join(str(x) for x in (a.get("family"), a.get("given")) if x)
+                         or str(a.get("literal", "")))
+    return "; ".join(n for n in names if n)
+
+
+def _year(item: Mapping[str, Any]) -> str:
+    """Year from CSL-JSON ``issued``."""
+    try:
+        return str(item["issued"]["date-parts"][0][0])
+    except (KeyError, IndexError, TypeError):
+        return "n.d."
+
+
+def reference_html(key: str, item: Mapping[str, Any] | None) -> str:
+    """One bibliography entry (author, year, title, container, link), escaped."""
+    if not item:
+        return f"<code>{esc(key)}</code> (not in the bibliography)"
+    parts = [f"{esc(_authors(item)) or esc(key)} ({esc(_year(item))}).",
+             f"<i>{esc(item.get('title'))}</i>."]
+    container = item.get("container-title")
+    if container:
+        parts.append(f"{esc(container)}.")
+    url = _safe_url(item.get("URL")) or (
+        f"https://doi.org/{item['DOI']}" if isinstance(item.get("DOI"), str) else None)
+    if url:
+        parts.append(f'<a href="{esc(url)}" target="_blank" rel="noopener">{esc(url)}</a>')
+    return f'<span class="ba-ref" id="ref-{esc(key)}">[{esc(key)}] ' + " ".join(parts) + "</span>"
+
+
+def sources_html(keys: Iterable[str], bibliography: Mapping[str, Mapping[str, Any]]) -> str:
+    """A list of references for the given keys (duplicates removed, order kept)."""
+    seen = list(dict.fromkeys(k for k in keys if k))
+    if not seen:
+        return "<p><i>No sources recorded.</i></p>"
+    items = "".join(f"<li>{reference_html(k, bibliography.get(k))}</li>" for k in seen)
+    return f'<ul class="ba-sources">{items}</ul>'
+
+
+def _cite(keys: Iterable[str] | None) -> str:
+    """Inline citation keys like [tagirova2017; rinna2016]."""
+    keys = [k for k in (keys or []) if k]
+    return f' <span class="ba-cite">[{esc("; ".join(keys))}]</span>' if keys else ""
+
+
+def _span(row: Mapping[str, Any]) -> str:
+    """'1991-05-16 → 2008-10-14' or '… → now'."""
+    return f"{esc(row.get('from') or '?')} → {esc(row.get('to') or 'now')}"
+
+
+def timeline_html(rows: list[Mapping[str, Any]]) -> str:
+    """Status intervals as a coloured list."""
+    if not rows:
+        return "<p><i>No status timeline recorded.</i></p>"
+    items = []
+    for row in rows:
+        status = row.get("status")
+        colour = STATUS_COLOURS.get(status, STATUS_COLOURS[None])
+        label = STATUS_LABELS.get(status, str(status))
+        items.append(f'<li><span style="color:{colour}">■</span> {_span(row)}: '
+                     f"<b>{esc(label)}</b></li>")
+    return f'<ul class="ba-timeline">{"".join(items)}</ul>'
+
+
+def holders_html(rows: list[Mapping[str, Any]]) -> str:
+    """Holder intervals with their basis."""
+    if not rows:
+        return ""
+    items = "".join(
+        f"<li>{_span(r)}: <b>{esc(COUNTRY_NAMES.get(str(r.get('holder')), r.get('holder')))}</b>"
+        + (f" — {esc(r.get('basis'))}" if r.get("basis") else "") + "</li>"
+        for r in rows)
+    return f'<h4>Held by</h4><ul class="ba-holders">{items}</ul>'
+
+
+def event_html(event: Mapping[str, Any]) -> str:
+    """One dated event with its summary, outcome, competing readings and citations."""
+    when = esc(event.get("date"))
+    if event.get("end_date"):
+        when += f"–{esc(event['end_date'])}"
+    kind = esc(str(event.get("type", "")).replace("_", " "))
+    out = [f'<div class="ba-event" id="event-{esc(event.get("id"))}">'
+           f"<b>{when}</b> · <i>{kind}</i> — <b>{esc(event.get('title_en'))}</b>"
+           f"<br>{esc(event.get('summary_en'))}{_cite(event.get('sources'))}"]
+    if event.get("outcome"):
+        out.append(f"<br><small>Outcome: {esc(event['outcome'])}</small>")
+    readings = event.get("readings") or []
+    if event.get("disputed") and readings:
+        items = "".join(f"<li>{esc(r.get('text'))}{_cite(r.get('sources'))}</li>"
+                        for r in readings)
+        out.append(f'<br><small>Accounts differ:</small><ul class="ba-readings">{items}</ul>')
+    out.append("</div>")
+    return "".join(out)
+
+
+def accounts_html(accounts: list[Mapping[str, Any]]) -> str:
+    """Competing accounts grouped by topic, each labelled by perspective."""
+    if not accounts:
+        return ""
+    topics: dict[str, list[Mapping[str, Any]]] = {}
+    for acc in accounts:
+        topics.setdefault(str(acc.get("topic") or "General"), []).append(acc)
+    parts = ["<h4>Competing accounts</h4>"]
+    for topic, accs in topics.items():
+        items = "".join(
+            f"<li><b>{esc(PERSPECTIVES.get(str(a.get('perspective')), a.get('perspective')))}:</b> "
+            f"{esc(a.get('text'))}{_cite(a.get('sources'))}</li>" for a in accs)
+        parts.append(f"<p><i>{esc(topic)}</i></p><ul class=\"ba-accounts\">{items}</ul>")
+    return "".join(parts)
+
+
+def _all_keys(row: Mapping[str, Any] | None, entry: Mapping[str, Any],
+              events: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Every source key cited by the feature, its history and its events."""
+    keys: list[str] = list((row or {}).get("sources") or [])
+    for acc in entry.get("accounts") or []:
+        keys += list(acc.get("sources") or [])
+    for ev in events:
+        keys += list(ev.get("sources") or [])
+        for r in ev.get("readings") or []:
+            keys += list(r.get("sources") or [])
+    return keys
+
+
+def panel_html(atlas: Any, feature_type: str, feature_id: str,
+               year: int | None = None) -> str:
+    """Full history panel for a section, area or place (escaped HTML)."""
+    row = feature_row(atlas, feature_type, feature_id)
+    if row is None:
+        return f"<p>No {esc(feature_type)} with id <code>{esc(feature_id)}</code>.</p>"
+    names = [esc(row.get(k)) for k in ("name_en", "name_ru", "name_zh") if row.get(k)]
+    head = (f'<div class="ba-panel" data-feature="{esc(feature_type)}:{esc(feature_id)}">'
+            f"<h3>{names[0] if names else esc(feature_id)}</h3>"
+            f"<p>{' · '.join(names[1:])}</p>")
+    kind_key = {"section": "sections", "area": "areas"}.get(feature_type)
+    entry = atlas.feature_history.get(kind_key, {}).get(feature_id, {}) if kind_key else {}
+    events = events_for(atlas, "section" if feature_type == "section" else "area",
+                        feature_id) if kind_key else []
+    body = [head]
+    facts = []
+    if feature_type == "section":
+        if row.get("length_km") is not None:
+            facts.append(f"{float(row['length_km']):,.1f} km (geodesic)")
+        facts.append(esc(row.get("pair")))
+    if feature_type == "area":
+        for label, key in (("published", "published_area_km2"), ("computed", "computed_area_km2")):
+            value = row.get(key)
+            if isinstance(value, (int, float)) and value == value:
+                facts.append(f"{label} {value:g} km²")
+        if row.get("area_note"):
+            facts.append(esc(row["area_note"]))
+    if feature_type == "place" and row.get("kind"):
+        facts.append(esc(str(row["kind"]).replace("_", " ")))
+    if facts:
+        body.append(f"<p><small>{' · '.join(facts)}</small></p>")
+    if entry.get("narrative_en"):
+        body.append(f"<p>{esc(entry['narrative_en'])}</p>")
+    if kind_key:
+        body.append("<h4>Status over time</h4>" + timeline_html(entry.get("timeline") or []))
+        body.append(holders_html(entry.get("holders") or []))
+        body.append(f"<h4>Events ({len(events)})</h4>")
+        body.append("".join(event_html(e) for e in events) or "<p><i>No events recorded.</i></p>")
+        body.append(accounts_html(entry.get("accounts") or []))
+    body.append("<h4>Sources</h4>" + sources_html(_all_keys(row, entry, events),
+                                                  atlas.bibliography))
+    if row.get("method") or row.get("geometry_method"):
+        acc = row.get("accuracy_m")
+        body.append(f"<p><small>Geometry: {esc(row.get('method') or row.get('geometry_method'))}"
+                    + (f", accuracy ≈ {esc(acc)} m" if acc is not None else "")
+                    + "</small></p>")
+    body.append("</div>")
+    return "".join(b for b in body if b)

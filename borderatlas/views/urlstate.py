@@ -1,0 +1,152 @@
+"""Shareable view state in the URL query: parse leniently (notices, never raise), write minimally.
+
+Query keys: ``feature`` (``section:rus-e-ussuri``), ``year`` (1858–2015), ``compare``
+(``1991,2001``), ``layers`` (comma-separated layer tokens), ``basemap`` (``vector``/``osm``/``none``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+YEAR_MIN, YEAR_MAX = 1858, 2015
+FEATURE_TYPES = ("section", "area", "place")
+BASEMAPS = ("vector", "osm", "none")  # osm: OpenStreetMap tiles, online only
+MAX_VALUE_LEN = 500
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What a page shows: selected feature, year, the two compared versions, visible layers."""
+
+    feature: tuple[str, str] | None = None
+    year: int = YEAR_MAX
+    versions: tuple[str, str] = ("1991", "2001")
+    layers: frozenset[str] = field(default_factory=frozenset)
+    basemap: str = "vector"
+
+
+def _first(value: Any) -> str | None:
+    """A query value as one string (the last one when repeated)."""
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else None
+    if value is None:
+        return None
+    return str(value)
+
+
+def _parse_feature(raw: str, known: Mapping[str, Iterable[str]] | None,
+                   notices: list[str]) -> tuple[str, str] | None:
+    """``type:id`` -> (type, id) if well formed and known."""
+    ftype, sep, fid = raw.partition(":")
+    if not sep or ftype not in FEATURE_TYPES or not fid:
+        notices.append(f"Ignored feature {raw!r}: expected e.g. 'section:rus-e-ussuri'.")
+        return None
+    if known is not None and fid not in set(known.get(ftype, ())):
+        notices.append(f"Ignored feature {raw!r}: no {ftype} has that id.")
+        return None
+    return ftype, fid
+
+
+def _parse_year(raw: str, default: int, notices: list[str]) -> int:
+    """Year within the slider's range, else the default."""
+    try:
+        year = int(raw.strip())
+    except ValueError:
+        notices.append(f"Ignored year {raw!r}: not a whole number.")
+        return default
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        notices.append(f"Ignored year {year}: outside {YEAR_MIN}–{YEAR_MAX}.")
+        return default
+    return year
+
+
+def _parse_versions(raw: str, known: Iterable[str] | None, default: tuple[str, str],
+                    notices: list[str]) -> tuple[str, str]:
+    """Two distinct known version ids, else the default pair."""
+    parts = [p.strip() for p in raw.split(",") if p.strip()]
+    if len(parts) != 2 or parts[0] == parts[1]:
+        notices.append(f"Ignored compare {raw!r}: expected two different versions "
+                       "such as '1991,2001'.")
+        return default
+    if known is not None:
+        unknown = [p for p in parts if p not in set(known)]
+        if unknown:
+            notices.append(f"Ignored compare {raw!r}: unknown version {', '.join(unknown)}.")
+            return default
+    return parts[0], parts[1]
+
+
+def _parse_layers(raw: str, known: Iterable[str] | None, default: frozenset[str],
+                  notices: list[str]) -> frozenset[str]:
+    """Known layer tokens; unknown ones are dropped with a notice."""
+    tokens = [t.strip() for t in raw.split(",") if t.strip()]
+    if known is None:
+        return frozenset(tokens)
+    known_set = set(known)
+    bad = [t for t in tokens if t not in known_set]
+    if bad:
+        notices.append(f"Ignored unknown layer(s): {', '.join(bad)}.")
+    good = frozenset(t for t in tokens if t in known_set)
+    if tokens and not good and raw.strip():
+        return default
+    return good
+
+
+def parse(params: Mapping[str, Any], defaults: ViewState | None = None, *,
+          known_features: Mapping[str, Iterable[str]] | None = None,
+          known_versions: Iterable[str] | None = None,
+          known_layers: Iterable[str] | None = None) -> tuple[ViewState, list[str]]:
+    """Read a view state from query params; every bad value becomes a notice and its default."""
+    defaults = defaults or ViewState()
+    notices: list[str] = []
+    state = defaults
+    try:
+        items = dict(params.items())
+    except Exception:
+        return defaults, ["Could not read the link's parameters; showing the default view."]
+    values: dict[str, str] = {}
+    for key, value in items.items():
+        text = _first(value)
+        if text is None:
+            continue
+        if len(text) > MAX_VALUE_LEN:
+            notices.append(f"Ignored {key!s:.40}: value too long.")
+            continue
+        values[str(key)] = text
+    if values.get("feature"):
+        parsed = _parse_feature(values["feature"], known_features, notices)
+        state = replace(state, feature=parsed if parsed is not None else defaults.feature)
+    if "year" in values:
+        state = replace(state, year=_parse_year(values["year"], defaults.year, notices))
+    if "compare" in values:
+        state = replace(state, versions=_parse_versions(
+            values["compare"], known_versions, defaults.versions, notices))
+    if "layers" in values:
+        state = replace(state, layers=_parse_layers(
+            values["layers"], known_layers, defaults.layers, notices))
+    if "basemap" in values:
+        if values["basemap"] in BASEMAPS:
+            state = replace(state, basemap=values["basemap"])
+        else:
+            choices = ", ".join(BASEMAPS)
+            notices.append(f"Ignored basemap {values['basemap']!r}: use one of {choices}.")
+    return state, notices
+
+
+def serialise(state: ViewState, defaults: ViewState | None = None) -> dict[str, str]:
+    """Query params for a state, leaving out what equals the defaults (short links)."""
+    defaults = defaults or ViewState()
+    out: dict[str, str] = {}
+    if state.feature is not None:
+        out["feature"] = f"{state.feature[0]}:{state.feature[1]}"
+    if state.year != defaults.year:
+        out["year"] = str(state.year)
+    if state.versions != defaults.versions:
+        out["compare"] = ",".join(state.versions)
+    if state.layers != defaults.layers:
+        out["layers"] = ",".join(sorted(state.layers))
+    if state.basemap != defaults.basemap:
+        out["basemap"] = state.basemap
+    return out

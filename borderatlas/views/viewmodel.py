@@ -1,0 +1,195 @@
+"""What the pages show, computed from an Atlas: statuses in a year, version lines, diffs, search.
+
+Thin adapters over ``history``, ``lines`` and ``compare`` shaped for tables and layers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+from typing import Any
+
+import geopandas as gpd
+
+from borderatlas.data.loader import Atlas
+from borderatlas.dates import day, neighbour, parse_date
+from borderatlas.geo import history
+from borderatlas.geo.compare import changes_between
+from borderatlas.geo.lines import LineSet
+
+STATUSES = ("treaty", "disputed", "agreed", "demarcated")
+COUNTRY_NAMES = {
+    "CHN": "China", "RUS": "Russia", "SUN": "USSR", "KAZ": "Kazakhstan", "KGZ": "Kyrgyzstan",
+    "TJK": "Tajikistan", "MNG": "Mongolia", "PRK": "North Korea", "AFG": "Afghanistan",
+    "disputed": "disputed",
+}
+PAIR_LABELS = {
+    "CHN-RUS-E": "China–Russia (east)", "CHN-RUS-W": "China–Russia (west)",
+    "CHN-KAZ": "China–Kazakhstan", "CHN-KGZ": "China–Kyrgyzstan", "CHN-TJK": "China–Tajikistan",
+}
+
+
+def status_at(atlas: Any, section_id: str, year: int) -> str | None:
+    """Status of a section at the end of ``year``; None when unknown or unrecorded."""
+    try:
+        return history.status_at(atlas, section_id, year)
+    except history.UnknownFeatureError:
+        return None
+
+
+def holder_at(atlas: Any, area_id: str, year: int) -> str | None:
+    """Holder of an area at the end of ``year``; None when unknown or unrecorded."""
+    try:
+        return history.holder_at(atlas, area_id, year)
+    except history.UnknownFeatureError:
+        return None
+
+
+def area_status_at(atlas: Atlas, area_id: str, year: int) -> str | None:
+    """Status of an area at the end of ``year`` from its timeline; None when unknown."""
+    try:
+        return history.status_at(atlas, area_id, year, kind="area")
+    except history.UnknownFeatureError:
+        return None
+
+
+def status_map(atlas: Any, year: int) -> dict[str, str | None]:
+    """Status of every section at the end of ``year``."""
+    return {sid: status_at(atlas, sid, year) for sid in atlas.sections["id"]}
+
+
+def holder_map(atlas: Any, year: int) -> dict[str, str | None]:
+    """Holder of every area at the end of ``year``."""
+    return {aid: holder_at(atlas, aid, year) for aid in atlas.areas["id"]}
+
+
+def events_for(atlas: Any, kind: history.Kind, feature_id: str) -> list[dict[str, Any]]:
+    """Events naming a section or an area, by date; empty for unknown ids."""
+    try:
+        return list(history.events_for(atlas, kind, feature_id))
+    except history.UnknownFeatureError:
+        return []
+
+
+def search(atlas: Any, query: str) -> list[history.SearchHit]:
+    """Sections, areas and places (one hit each, best first) with a name matching ``query``."""
+    hits: dict[tuple[str, str], history.SearchHit] = {}
+    for h in history.search(atlas, query):
+        if h.feature_type in ("section", "area", "place") and h.feature_id:
+            hits.setdefault((h.feature_type, h.feature_id), h)
+    return list(hits.values())
+
+
+def layer_for(atlas: Any, feature_type: str) -> gpd.GeoDataFrame:
+    """Return the GeoDataFrame holding features of a type (section, area, place, zone_line)."""
+    return {"section": atlas.sections, "area": atlas.areas, "place": atlas.places,
+            "zone_line": atlas.zone_lines}[feature_type]
+
+
+def feature_row(atlas: Any, feature_type: str, feature_id: str) -> dict[str, Any] | None:
+    """Properties and geometry of one feature, or None when the id is unknown."""
+    try:
+        frame = layer_for(atlas, feature_type)
+    except KeyError:
+        return None
+    match = frame[frame["id"] == feature_id]
+    if match.empty:
+        return None
+    return match.iloc[0].to_dict()
+
+
+def feature_bounds(atlas: Any, feature_type: str, feature_id: str,
+                   pad_deg: float = 0.05) -> tuple[tuple[float, float], int] | None:
+    """Centre (lat, lon) and a Leaflet zoom that fits one feature."""
+    row = feature_row(atlas, feature_type, feature_id)
+    if row is None or row.get("geometry") is None:
+        return None
+    minx, miny, maxx, maxy = row["geometry"].bounds
+    mid_lat = (miny + maxy) / 2
+    # Web Mercator: a degree of latitude is 1/cos(lat) times longer on screen
+    span = max(maxx - minx, (maxy - miny) / max(math.cos(math.radians(mid_lat)), 0.2), pad_deg)
+    zoom = 11
+    # the map is ~2 tiles (2 × 256 px) wide; leave a third as margin
+    while zoom > 3 and span * 1.5 > 2 * 360 / 2**zoom:
+        zoom -= 1
+    return ((miny + maxy) / 2, (minx + maxx) / 2), zoom
+
+
+def zone_view(atlas: Any, zone_id: str, zoom: int = 9) -> tuple[tuple[float, float], int] | None:
+    """Centre (lat, lon) and zoom on a change zone's bounding box, or None for an unknown zone."""
+    zone = atlas.zones.get(zone_id)
+    if zone is None:
+        return None
+    minx, miny, maxx, maxy = zone["bbox"]
+    return ((miny + maxy) / 2, (minx + maxx) / 2), zoom
+
+
+def sorted_versions(atlas: Any) -> list[dict[str, Any]]:
+    """Versions of the line in date order."""
+    return sorted(atlas.versions.values(), key=lambda v: day(v["date"]) or dt.date.min)
+
+
+@functools.lru_cache(maxsize=8)
+def lineset(atlas: Atlas) -> LineSet:
+    """Line composer for an atlas, built once (the atlas itself is cached per process)."""
+    return LineSet.from_atlas(atlas)
+
+
+def version_line(atlas: Atlas, version_id: str) -> gpd.GeoDataFrame:
+    """The whole line of a version, one row per section (``id``, ``section_id``, ``zone_id``)."""
+    ls = lineset(atlas)
+    pending: dict[str, str] = {}
+    for zid in ls.pending_zones(version_id):
+        pending.setdefault(ls.zones[zid]["section_id"], zid)
+    lines = ls.lines_at(version_id)
+    rows = [
+        {"id": sid, "section_id": sid, "zone_id": pending.get(sid), "geometry": geom}
+        for sid, geom in lines.items()
+    ]
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+
+
+def _neighbour(ls: LineSet, zone: dict[str, Any], before: str) -> str:
+    """Who held the non-Chinese side of a zone just before its change."""
+    return neighbour(ls.section_pairs[zone["section_id"]], before)
+
+
+def compare_versions(atlas: Atlas, version_a: str, version_b: str) -> list[dict[str, Any]]:
+    """Every place where two versions differ: zone, geodesic area, holders, agreement, sources."""
+    ls = lineset(atlas)
+    rows = []
+    for change in changes_between(ls, version_a, version_b):
+        zone = ls.zones[change.zone_id]
+        other = COUNTRY_NAMES.get(_neighbour(ls, zone, change.change_date))
+        gain = change.direction == "to_CHN"
+        rows.append({
+            "zone_id": change.zone_id, "section_id": zone["section_id"],
+            "name_en": zone.get("name_en", change.zone_id), "area_km2": round(change.area_km2, 1),
+            "from_holder": other if gain else "China", "to_holder": "China" if gain else other,
+            "agreement": change.agreement, "change_date": change.change_date,
+            "event_id": zone.get("change_event"), "sources": list(change.sources),
+            "geometry": change.polygon,
+        })
+    return rows
+
+
+def headline_figures(atlas: Any) -> dict[str, Any]:
+    """Figures for the home page, all computed from the data."""
+    sections = atlas.sections
+    length = float(sections["length_km"].sum()) if "length_km" in sections else 0.0
+    transfers = atlas.areas[atlas.areas.get("kind") == "transfer"] if len(atlas.areas) \
+        else atlas.areas
+    moved = float(transfers["computed_area_km2"].fillna(0).sum()) if len(transfers) else 0.0
+    years = [parse_date(e["date"]).year for e in atlas.events if e.get("date")]
+    return {
+        "length_km": round(length),
+        "sections": len(sections),
+        "pairs": sections["pair"].nunique() if "pair" in sections else 0,
+        "areas": len(atlas.areas),
+        "transferred_km2": round(moved, 1),
+        "events": len(atlas.events),
+        "first_year": min(years) if years else None,
+        "last_year": max(years) if years else None,
+        "treaties": sum(1 for e in atlas.events if e.get("type") in ("treaty", "agreement")),
+    }

@@ -1,0 +1,153 @@
+"""Every page renders with AppTest, its main widgets change the output, bad links give notices."""
+
+from pathlib import Path
+
+import pytest
+from atlas_fixture import write_geodata
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PAGES = ["pages/1_Border_map.py", "pages/2_Compare.py", "pages/3_Timeline.py",
+         "pages/4_Disputed_areas.py", "pages/5_Sources_and_data.py"]
+
+
+@pytest.fixture(scope="module")
+def geodata(tmp_path_factory):
+    return write_geodata(tmp_path_factory.mktemp("fx"))
+
+
+@pytest.fixture
+def app(geodata, monkeypatch):
+    monkeypatch.setenv("BORDERATLAS_GEODATA", str(geodata))
+
+    def make(page: str | None = None, **params: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params.update(params)
+        at.run()
+        if page:
+            at.switch_page(page)
+            at.run()
+        assert not at.exception, at.exception
+        # the fixture is valid data: a happy-path page shows no "data has problems" banner
+        problems = [w.value for w in at.warning if "problem" in str(w.value)]
+        assert not problems, problems
+        return at
+    return make
+
+
+def qp(at: AppTest, key: str) -> str:
+    value = at.query_params.get(key, "")
+    return value[-1] if isinstance(value, list) else value
+
+
+def markdown(at: AppTest) -> str:
+    """Everything the page wrote as Markdown or as HTML (panels use st.html)."""
+    return "\n".join([m.value for m in at.markdown] + [h.value for h in at.html])
+
+
+def test_home_shows_figures_from_data(app):
+    at = app()
+    values = {m.label: m.value for m in at.metric}
+    assert values["Sections"] == "3"
+    assert values["Dated events"] == "5"
+    assert "Section status in 2015" in markdown(at)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders(app, page):
+    at = app(page)
+    assert at.title
+
+
+def test_border_map_layer_toggle_changes_link(app):
+    at = app(PAGES[0])
+    assert "layers" not in at.query_params
+    at.checkbox(key="bm_layer_places").uncheck().run()
+    assert "places" not in qp(at, "layers")
+    at.checkbox(key="bm_layer_claims").check().run()
+    assert "claims" in qp(at, "layers")
+    at.radio(key="bm_basemap").set_value("osm").run()
+    assert qp(at, "basemap") == "osm"
+
+
+def test_border_map_search_selects_and_shows_history(app):
+    at = app(PAGES[0])
+    at.text_input(key="bm_query").input("Даманский").run()
+    assert at.button(key="bm_hit_0").label.startswith("area: Zhenbao")
+    at.button(key="bm_hit_0").click().run()
+    assert 'data-feature="area:zhenbao"' in markdown(at)
+    assert qp(at, "feature") == "area:zhenbao"
+    at.button(key="bm_clear").click().run()
+    assert "data-feature" not in markdown(at)
+
+
+def test_border_map_deep_link_and_bad_params(app):
+    at = app(PAGES[0], feature="section:rus-e-ussuri", year="1970")
+    assert 'data-feature="section:rus-e-ussuri"' in markdown(at)
+    assert "Section status in 1970" in markdown(at)
+    at = app(PAGES[0], feature="section:nowhere", year="abc", layers="bogus")
+    notices = " ".join(w.value for w in at.warning)
+    assert "no section" in notices and "whole number" in notices and "bogus" in notices
+
+
+def test_compare_versions_change_table(app):
+    at = app(PAGES[1])
+    assert "2001 line" in markdown(at)
+    assert len(at.dataframe[0].value) == 1
+    at.selectbox(key="cmp_b").select("present").run()
+    table = at.dataframe[0].value
+    assert list(table["Place"]) == ["Sary-Childe", "Heixiazi / Bolshoy Ussuriysky"]
+    assert qp(at, "compare") == "1991,present"
+
+
+def test_compare_bad_link(app):
+    at = app(PAGES[1], compare="1991,1999")
+    assert any("unknown version" in w.value for w in at.warning)
+
+
+def test_timeline_year_and_event(app):
+    at = app(PAGES[2])
+    at.slider(key="tl_year").set_value(1970).run()
+    assert "In 1970:" in markdown(at) and "2 disputed" in markdown(at)
+    at.selectbox(key="tl_event").select("ev-2008-handover").run()
+    assert 'id="event-ev-2008-handover"' in markdown(at)
+
+
+def test_disputed_areas_select_zooms_and_shows_panel(app):
+    at = app(PAGES[3])
+    assert len(at.dataframe[0].value) == 3
+    at.selectbox(key="da_area").select("heixiazi-transfer").run()
+    assert 'data-feature="area:heixiazi-transfer"' in markdown(at)
+    assert qp(at, "feature") == "area:heixiazi-transfer"
+    target, view = at.session_state["da_view"]
+    assert target == ("area", "heixiazi-transfer")
+    at.run()  # a rerun for another reason keeps the view (the reader's pan and zoom stay)
+    assert at.session_state["da_view"][1] == view
+    at.selectbox(key="da_area").select("zhenbao").run()
+    assert at.session_state["da_view"][0] == ("area", "zhenbao")
+    at.selectbox(key="da_area").select("—").run()
+    assert "da_view" not in at.session_state
+
+
+def test_timeline_keeps_the_event_view_while_the_year_moves(app):
+    at = app(PAGES[2])
+    at.selectbox(key="tl_event").select("ev-2008-handover").run()
+    target, view = at.session_state["tl_view"]
+    at.slider(key="tl_year").set_value(1970).run()
+    assert at.session_state["tl_view"] == (target, view)
+
+
+def test_sources_page_downloads_and_bibliography(app):
+    at = app(PAGES[4])
+    text = markdown(at)
+    assert "OpenStreetMap contributors, ODbL" in text
+    assert "Fixture article &lt;B&gt;" in text
+
+
+@pytest.mark.parametrize("page", [None, *PAGES])
+def test_pages_survive_missing_geodata(tmp_path, monkeypatch, page):
+    monkeypatch.setenv("BORDERATLAS_GEODATA", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception

@@ -1,0 +1,54 @@
+import pytest
+from atlas_fixture import write_geodata
+
+from borderatlas.data.loader import load_atlas
+from borderatlas.views import panels
+
+
+@pytest.fixture(scope="module")
+def atlas(tmp_path_factory):
+    return load_atlas(write_geodata(tmp_path_factory.mktemp("fx")))
+
+
+def test_section_panel_has_timeline_events_accounts_sources(atlas):
+    html = panels.panel_html(atlas, "section", "rus-e-ussuri")
+    assert 'data-feature="section:rus-e-ussuri"' in html
+    assert "Уссури" in html and "乌苏里江" in html
+    assert "Status over time" in html and "disputed" in html
+    assert "Events (2)" in html
+    assert html.index("1969-03-02") < html.index("1991-05-16")  # ordered by date
+    assert "Clash on Zhenbao &lt;island&gt;" in html and "<island>" not in html
+    assert "Accounts differ" in html  # disputed event readings
+    assert "Chinese account" in html and "Soviet / Russian account" in html
+    assert 'href="https://example.org/a"' in html
+    assert "Fixture article &lt;B&gt;" in html
+
+
+def test_area_panel_shows_holders_and_areas(atlas):
+    html = panels.panel_html(atlas, "area", "heixiazi-transfer")
+    assert "Held by" in html and "USSR" in html and "China" in html
+    assert "published 174 km²" in html and "computed 171.2 km²" in html
+
+
+def test_unknown_feature_and_place(atlas):
+    assert "No section" in panels.panel_html(atlas, "section", "<x>")
+    assert "&lt;x&gt;" in panels.panel_html(atlas, "section", "<x>")
+    html = panels.panel_html(atlas, "place", "khabarovsk")
+    assert "Хабаровск" in html and "Events" not in html
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "", None, "ftp://x"])
+def test_unsafe_links_are_dropped(url):
+    html = panels.reference_html("k", {"title": "T", "URL": url})
+    assert "href" not in html
+
+
+def test_missing_reference_and_doi():
+    assert "not in the bibliography" in panels.reference_html("nokey", None)
+    html = panels.reference_html("k", {"title": "T", "DOI": "10.1/x"})
+    assert 'href="https://doi.org/10.1/x"' in html
+
+
+def test_sources_dedupes_and_keeps_order(atlas):
+    html = panels.sources_html(["rinna2016", "tagirova2017", "rinna2016"], atlas.bibliography)
+    assert html.count("<li>") == 2 and html.index("rinna2016") < html.index("tagirova2017")

@@ -1,0 +1,68 @@
+import pytest
+
+from borderatlas.views import urlstate
+from borderatlas.views.urlstate import ViewState
+
+KNOWN = {"section": ["rus-e-ussuri"], "area": ["zhenbao"], "place": []}
+LAYERS = ["pair:CHN-KAZ", "areas", "places"]
+VERSIONS = ["1991", "2001", "2008"]
+
+
+def parse(params, defaults=None):
+    return urlstate.parse(params, defaults, known_features=KNOWN, known_versions=VERSIONS,
+                          known_layers=LAYERS)
+
+
+def test_round_trip():
+    state = ViewState(feature=("section", "rus-e-ussuri"), year=1969, versions=("1991", "2008"),
+                      layers=frozenset({"areas", "pair:CHN-KAZ"}), basemap="none")
+    params = urlstate.serialise(state)
+    assert params == {"feature": "section:rus-e-ussuri", "year": "1969", "compare": "1991,2008",
+                      "layers": "areas,pair:CHN-KAZ", "basemap": "none"}
+    assert parse(params) == (state, [])
+
+
+def test_defaults_are_left_out_of_links():
+    assert urlstate.serialise(ViewState()) == {}
+
+
+DEFAULTS = ViewState(feature=("area", "zhenbao"), year=1995, versions=("2001", "2008"),
+                     layers=frozenset({"places"}), basemap="osm")
+
+
+@pytest.mark.parametrize(("params", "fragment", "field"), [
+    ({"feature": "section:nope"}, "no section", "feature"),
+    ({"feature": "garbage"}, "expected", "feature"),
+    ({"feature": "river:amur"}, "expected", "feature"),
+    ({"year": "abc"}, "whole number", "year"),
+    ({"year": "1700"}, "outside", "year"),
+    ({"compare": "1991"}, "two different", "versions"),
+    ({"compare": "1991,1991"}, "two different", "versions"),
+    ({"compare": "1991,2099"}, "unknown version", "versions"),
+    ({"layers": "bogus"}, "bogus", "layers"),
+    ({"basemap": "satellite"}, "basemap", "basemap"),
+    ({"year": "9" * 1000}, "too long", "year"),
+])
+def test_bad_values_become_notices_and_defaults(params, fragment, field):
+    state, notices = parse(params, DEFAULTS)
+    assert len(notices) == 1 and fragment in notices[0]
+    # the bad value falls back to the page's default; every other value is the default too
+    assert getattr(state, field) == getattr(DEFAULTS, field)
+    assert state == DEFAULTS
+
+
+def test_partially_bad_layers_keep_the_good_ones():
+    state, _ = parse({"layers": "areas,bogus"})
+    assert state.layers == frozenset({"areas"})
+
+
+def test_repeated_values_take_the_last_and_never_raise():
+    state, notices = parse({"year": ["1969", "1991"]})
+    assert state.year == 1991 and notices == []
+
+    class Hostile:
+        def items(self):
+            raise RuntimeError("boom")
+
+    state, notices = urlstate.parse(Hostile())
+    assert state == ViewState() and notices
