@@ -71,7 +71,7 @@ def _extended(piece: LineString) -> LineString:
     return LineString(np.vstack([push(c[0], c[1]), c, push(c[-1], c[-2])]))
 
 
-def cut_pieces(island: Polygon, line: LineString) -> tuple[list[LineString], list[dict[str, float]]]:
+def cut_pieces(island: Polygon, line: LineString) -> tuple[list[LineString], list[dict[str, Any]]]:
     """The straight cut segment(s) of the present line across the island, prolonged to the outline.
 
     Rule: across land the 2008 line is a straight line between markers on two banks, which OSM stores as one long
@@ -103,7 +103,7 @@ def cut_pieces(island: Polygon, line: LineString) -> tuple[list[LineString], lis
             continue
         a, b = c[k], c[k + 1]
         u = (b - a) / np.linalg.norm(b - a)
-        ends = []
+        ends: list[np.ndarray | None] = []
         for p, d in ((a, -u), (b, u)):
             ray = LineString([p, p + d * PROLONG_DEG])
             hit = ray.intersection(island.boundary)

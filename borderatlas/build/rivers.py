@@ -116,7 +116,9 @@ def build_rivers(sections: dict[str, BaseGeometry]) -> list[tuple[str, BaseGeome
                 out.append((f"local-{window}-water-amur", _oriented(wl), {
                     "kind": "river_water", **NAMES["amur"], **zoom, **BASE, "window": window,
                     "method": f"GSHHG river-lake gshhs_f {LAKE} clipped to {list(bb)}, full detail"}))
-            named = [(key, linemerge([LineString(wdb_record("rivers", i)[1]) for i in recs]), recs, part) for key, recs, part in LOCAL[window]]
+            named: list[tuple[str, Any, tuple[int, ...], str]] = [
+                (key, linemerge([LineString(wdb_record("rivers", i)[1]) for i in recs]), recs, part)
+                for key, recs, part in LOCAL[window]]
             if window == "khabarovsk":
                 named += [("kazakevicheva", kaz, (8827, 8828), "upper rivers_f 8827 west of the 8828 branch, then 8828"),
                           ("tarabarov-channel", side, (8827,), "rivers_f 8827 east of the 8828 branch")]
