@@ -23,11 +23,16 @@ def home() -> None:
     cols[0].metric("Boundary length", f"{figures['length_km']:,} km",
                    help="Geodesic length of all sections (WGS84)")
     cols[1].metric("Sections", figures["sections"], help=f"{figures['pairs']} country pairs")
-    cols[2].metric("Transferred area", f"{figures['transferred_km2']:,} km²",
-                   help="Sum of computed areas of 'transfer' features")
+    by_pair = "; ".join(f"{viewmodel.PAIR_LABELS.get(p, p)} {v:,} km²"
+                        for p, v in figures["transferred_by_pair"].items())
+    cols[2].metric("Area that changed hands", f"{figures['transferred_km2']:,} km²",
+                   help="Computed (geodesic) land of every transfer and settlement area, by country "
+                        f"pair: {by_pair}. Points without an outline (Zhenbao, Hunchun, Khasan) "
+                        "are not counted.")
     span = (f"{figures['first_year']}–{figures['last_year']}"
             if figures["first_year"] else "—")
     cols[3].metric("Dated events", figures["events"], help=f"Chronicle {span}")
+    st.caption(f"Area that changed hands, by country pair (computed from the outlines): {by_pair}.")
     year = 2015  # the end of the period the atlas covers
     statuses = viewmodel.status_map(data, year)
     with st.spinner("Drawing the boundary…"):

@@ -38,6 +38,9 @@ CLAIM_COLOURS = {"CHN": OKABE_ITO["vermillion"], "SUN": OKABE_ITO["blue"],
 HIGHLIGHT = {"color": OKABE_ITO["black"], "weight": 9, "opacity": 0.55}
 LAND_STYLE: dict[str, Any] = {"color": "#bbbbbb", "weight": 0.6, "fillColor": "#f4f1ea", "fillOpacity": 1}
 WATER_STYLE: dict[str, Any] = {"color": "#9cc3e6", "weight": 1, "fillColor": "#cfe3f5", "fillOpacity": 1}
+# the named border rivers at zoom: a little stronger than the overview water so channels read
+RIVER_STYLE: dict[str, Any] = {"color": "#5b9bd5", "weight": 2, "opacity": 0.9}
+RIVER_WATER_STYLE: dict[str, Any] = {"color": "#7fb2e0", "weight": 0.8, "fillColor": "#bcd8f2", "fillOpacity": 1}
 PLACE_COLOURS = {"tripoint": OKABE_ITO["black"], "split_point": OKABE_ITO["grey"],
                  "clash_site": OKABE_ITO["vermillion"], "crossing": OKABE_ITO["green"],
                  "city": OKABE_ITO["purple"]}

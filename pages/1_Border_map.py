@@ -54,6 +54,8 @@ with map_col:
         ui.show_map(m, groups, key="bm_map", selection_key=SEL,
                     view=st.session_state.get("bm_view"))
     st.markdown(legend.legend_html(year), unsafe_allow_html=True)
+    if "claims" in visible:
+        st.markdown(legend.claims_legend_html(), unsafe_allow_html=True)
     ui.attribution_caption()
 
 ui.write_url_state(

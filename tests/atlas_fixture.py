@@ -298,6 +298,14 @@ BIBLIOGRAPHY = [
 ]
 
 
+BASEMAP_RIVERS = [
+    _feat({"id": "amur-local", "kind": "river", "name_en": "Amur", "name_ru": "Амур", "name_zh": "黑龙江",
+           "label": "Amur / Heilong Jiang", "min_zoom": 8, "max_zoom": None, "sources": SRC,
+           "method": "fixture", "license": LIC},
+          "LineString", [[134.3, 48.38], [134.5, 48.42], [134.72, 48.36]]),
+]
+
+
 def fixture_files() -> dict[str, Any]:
     """Every file of the fixture tree by its path in geodata/, areas measured from the geometry."""
     files: dict[str, Any] = json.loads(json.dumps({
@@ -307,6 +315,7 @@ def fixture_files() -> dict[str, Any]:
         "places.geojson": _fc(PLACES),
         "basemap_countries.geojson": _fc(BASEMAP_COUNTRIES),
         "basemap_water.geojson": _fc(BASEMAP_WATER),
+        "basemap_rivers.geojson": _fc(BASEMAP_RIVERS),
         "zones.json": ZONES,
         "versions.json": VERSIONS,
         "bibliography.json": BIBLIOGRAPHY,

@@ -137,6 +137,14 @@ def mini_geodata_files() -> dict[str, Any]:
                 {"id": "amur", "name_en": "Amur"}, {"type": "LineString", "coordinates": a_line}
             ),
         ),
+        "basemap_rivers.geojson": _fc(
+            _feature(
+                {"id": "amur-local", "kind": "river", "name_en": "Amur", "label": "Amur",
+                 "min_zoom": 10, "max_zoom": None, "sources": ["k1"], "method": "fixture",
+                 "license": "CC0-1.0"},
+                {"type": "LineString", "coordinates": a_line},
+            ),
+        ),
         "zones.json": {
             "zones": [
                 {

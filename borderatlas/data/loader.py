@@ -45,6 +45,7 @@ class Atlas:
     places: gpd.GeoDataFrame
     basemap_countries: gpd.GeoDataFrame
     basemap_water: gpd.GeoDataFrame
+    basemap_rivers: gpd.GeoDataFrame
     zones: dict[str, dict[str, Any]]
     versions: dict[str, dict[str, Any]]
     events: list[dict[str, Any]]
@@ -193,6 +194,8 @@ def load_atlas(root: Path | None = None, *, check_integrity: bool = True) -> Atl
         name: _frame(good, LAYERS[name][1].get("properties", {})) for name, good in rows.items()
     }
     problems += rules.measure_problems(rows["sections"], rows["areas"])
+    for name, good in rows.items():
+        problems += rules.winding_problems(LAYERS[name][0], good)
     zone_problems = rules.zone_problems(records["zones"], rows["sections"], rows["zone_lines"])
     problems += zone_problems
     unusable = {p.feature_id for p in zone_problems if p.file == ref.ZONES}

@@ -39,6 +39,24 @@ def date_rows(rel: str, fid: str, entry: Any) -> list[Problem]:
     return out
 
 
+def winding_problems(layer: str, rows: list[tuple[dict[str, Any], BaseGeometry]]) -> list[Problem]:
+    """Polygons follow the right-hand rule (RFC 7946 §3.1.6): exteriors counterclockwise, holes clockwise.
+
+    Reported, not left out: a ring wound the wrong way still draws, but other tools may read it
+    as its complement.
+    """
+    out: list[Problem] = []
+    for props, geom in rows:
+        polygons = list(getattr(geom, "geoms", [geom])) if geom.geom_type in ("Polygon", "MultiPolygon") else []
+        for i, poly in enumerate(polygons):
+            where = f"geometry.coordinates[{i}]" if geom.geom_type == "MultiPolygon" else "geometry.coordinates"
+            if not poly.exterior.is_ccw:
+                out.append(Problem(layer, props.get("id"), where, "exterior ring is clockwise; RFC 7946 wants counterclockwise"))
+            if any(ring.is_ccw for ring in poly.interiors):
+                out.append(Problem(layer, props.get("id"), where, "a hole is counterclockwise; RFC 7946 wants clockwise"))
+    return out
+
+
 def measure_problems(
     sections: list[tuple[dict[str, Any], BaseGeometry]],
     areas: list[tuple[dict[str, Any], BaseGeometry]],

@@ -119,6 +119,13 @@ PLACE_PROPS = _obj(
 )
 
 BASEMAP_PROPS = _obj({"id": ID, "name_en": TEXT}, {"sources": KEYS})
+ZOOM = {"type": "integer", "minimum": 0, "maximum": 22}
+RIVER_PROPS = _obj(
+    {"id": ID, "kind": {"enum": ["river", "river_water"]}, "name_en": TEXT, "label": TEXT,
+     "min_zoom": ZOOM, "sources": KEYS, "method": TEXT, "license": TEXT},
+    {"max_zoom": {"anyOf": [ZOOM, {"type": "null"}]}, "name_ru": {"type": ["string", "null"]},
+     "name_zh": {"type": ["string", "null"]}, "schematic": {"type": "boolean"}, "level": TEXT},
+)
 
 ZONES_FILE = _obj(
     {

@@ -109,7 +109,7 @@ def version_layer(line: gpd.GeoDataFrame, label: str, index: int = 0,
     return _group(label, _geojson(feats, label, style))
 
 
-def claim_lines_layer(zone_lines: gpd.GeoDataFrame, name: str = "Claim and old lines",
+def claim_lines_layer(zone_lines: gpd.GeoDataFrame, name: str = "Claims by side and old lines",
                       tolerance: float = 0.0) -> folium.FeatureGroup:
     """Old lines (thin dotted grey) and each side's claim lines (dashed, by claimant)."""
     def extra(row: dict[str, Any]) -> dict[str, Any]:
@@ -235,7 +235,9 @@ def base_map(basemap: folium.FeatureGroup | None = None, base_url_path: str = ""
     # Chrome focuses a clicked SVG path and rings its bounding box; the halo marks selection
     m.get_root().header.add_child(folium.Element(  # type: ignore[attr-defined]
         "<style>.leaflet-container{background:#dfe8ef}"
-        ".leaflet-container path.leaflet-interactive:focus{outline:none}</style>"),
+        ".leaflet-container path.leaflet-interactive:focus{outline:none}"
+        ".ba-label{background:none;border:none;box-shadow:none;color:#2f6fa8;font:italic 12px sans-serif;"
+        "text-shadow:0 0 3px #fff,0 0 3px #fff}.ba-label:before{display:none}</style>"),
         name="ba_background")
     if tiles:
         folium.TileLayer(tiles, name="Tiles", attr=OSM_ATTRIBUTION).add_to(m)

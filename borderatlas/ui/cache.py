@@ -68,7 +68,8 @@ def _basemap_file(root: str, resolution: str) -> str:
     """
     data = _load(root, resolution)
     body = json.dumps(basemap_document(data.basemap_countries, data.basemap_water,
-                                              DETAIL["overview"]), separators=(",", ":"))
+                                       DETAIL["overview"], rivers=data.basemap_rivers),
+                      separators=(",", ":"))
     name = f"basemap-{hashlib.sha256(body.encode()).hexdigest()[:12]}.geojson"
     target = Path(ensure_assets()) / name
     if not target.is_file():

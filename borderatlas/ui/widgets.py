@@ -30,7 +30,7 @@ def layer_sidebar(atlas: Any, prefix: str, year_label: str = "Status in year") -
         for version in viewmodel.sorted_versions(atlas):
             st.checkbox(version.get("label_en") or version["id"],
                         key=f"{prefix}_layer_{version_token(version['id'])}")
-        st.checkbox("Claim and old lines", key=f"{prefix}_layer_claims")
+        st.checkbox("Claims by side and old lines", key=f"{prefix}_layer_claims")
         st.checkbox("Disputed / transferred areas", key=f"{prefix}_layer_areas")
         st.checkbox("Places", key=f"{prefix}_layer_places")
         st.radio("Basemap", urlstate.BASEMAPS, key=f"{prefix}_basemap",

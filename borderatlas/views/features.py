@@ -14,9 +14,10 @@ from typing import Any
 import geopandas as gpd
 
 from borderatlas.geo.simplify import web_geometry
-from borderatlas.style import LAND_STYLE, WATER_STYLE
+from borderatlas.style import LAND_STYLE, RIVER_STYLE, RIVER_WATER_STYLE, WATER_STYLE
 from borderatlas.views.text import esc
 
+CLAIMANTS = {"CHN": "China", "SUN": "the USSR, then Russia", "RUS": "Russia"}
 MARKER = re.compile(r"\[\[ba:([a-z_]+):([a-z0-9][a-z0-9._-]*)\]\]")
 
 
@@ -69,13 +70,34 @@ def to_features(frame: gpd.GeoDataFrame, feature_type: str, tolerance: float = 0
 
 
 def basemap_document(countries: gpd.GeoDataFrame, water: gpd.GeoDataFrame,
-                     tolerance: float = 0.02) -> dict[str, Any]:
-    """The basemap as one GeoJSON document with styles inline, served as a static file."""
+                     tolerance: float = 0.02, rivers: gpd.GeoDataFrame | None = None,
+                     ) -> dict[str, Any]:
+    """The basemap as one GeoJSON document with styles inline, served as a static file.
+
+    Countries and water are simplified to ``tolerance``; the named border rivers keep their own
+    detail levels and carry ``minZoom``/``maxZoom`` (the browser shows each only in that range)
+    and a ``label`` on the first feature of each name and level.
+    """
     feats = []
     for frame, style, kind in ((countries, LAND_STYLE, "land"), (water, WATER_STYLE, "water")):
         for f in to_features(frame, kind, tolerance):
             props = {k: v for k, v in f["properties"].items() if k != "tip"}
             feats.append({**f, "properties": {**props, "style": style}})
+    labelled: set[tuple[str, str]] = set()
+    for row in (rivers.to_dict("records") if rivers is not None else []):
+        polygon = row["kind"] == "river_water"
+        key = (str(row.get("label")), str(row.get("level")))
+        river: dict[str, Any] = {
+            "id": row["id"], "style": RIVER_WATER_STYLE if polygon else RIVER_STYLE,
+            "minZoom": int(row["min_zoom"]),
+            "maxZoom": int(row["max_zoom"]) if row.get("max_zoom") == row.get("max_zoom")
+            and row.get("max_zoom") is not None else None,
+        }
+        if not polygon and key not in labelled:
+            labelled.add(key)
+            river["label"] = row.get("label")
+        feats.append({"type": "Feature", "id": row["id"], "properties": river,
+                      "geometry": web_geometry(row["geometry"], 0.0)})
     return {"type": "FeatureCollection", "features": feats}
 
 
@@ -94,6 +116,11 @@ def tip_lines(feature_type: str, row: Mapping[str, Any]) -> list[str]:
         return lines
     if feature_type == "place":
         return [str(row.get("kind", "")).replace("_", " "), str(row.get("date") or "")]
-    kind = "claim line" if row.get("kind") == "claim" else "old line"
-    who = f" ({row.get('claimant')})" if row.get("claimant") else ""
-    return [f"{kind}{who}", f"{row.get('valid_from') or '?'} – {row.get('valid_to') or 'open'}"]
+    span = f"{row.get('valid_from') or '?'} – {row.get('valid_to') or 'open'}"
+    who = CLAIMANTS.get(str(row.get("claimant")), str(row.get("claimant")))
+    schematic = " (schematic)" if row.get("schematic") is True else ""
+    if row.get("kind") == "claim":
+        return [f"claimed by {who}{schematic}", span]
+    if row.get("claimant"):
+        return [f"old line, also the position of {who}", span]
+    return ["old line", span]

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from borderatlas.style import STATUS_COLOURS, STATUS_DASH, STATUS_LABELS
+from borderatlas.style import (
+    CLAIM_COLOURS,
+    OLD_LINE_STYLE,
+    STATUS_COLOURS,
+    STATUS_DASH,
+    STATUS_LABELS,
+)
 from borderatlas.views.text import esc
 
 
@@ -22,3 +28,23 @@ def legend_html(year: int | None = None, statuses: Iterable[str | None] | None =
     title = f"Section status in {year}" if year is not None else "Section status"
     return (f'<div class="ba-legend"><b>{esc(title)}</b>'
             f'<ul style="list-style:none;padding-left:0;margin:0">{"".join(items)}</ul></div>')
+
+
+def _swatch(colour: str, dash: str | None, width: int = 4) -> str:
+    """A short line sample for a legend row."""
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    return (f'<svg width="36" height="10"><line x1="0" y1="5" x2="36" y2="5" '
+            f'stroke="{colour}" stroke-width="{width}"{dash_attr}/></svg>')
+
+
+def claims_legend_html() -> str:
+    """Legend for the claims layer: each side's claim and the old lines (static HTML)."""
+    rows = [
+        (_swatch(CLAIM_COLOURS["CHN"], "6 6", 3), "Chinese claim: the main channel (schematic, near Khabarovsk)"),
+        (_swatch(OLD_LINE_STYLE["color"], OLD_LINE_STYLE["dashArray"], 3),
+         "old line before the change; at Khabarovsk also the Soviet/Russian claim (Kazakevicheva channel)"),
+    ]
+    items = "".join(f"<li>{svg} {esc(text)}</li>" for svg, text in rows)
+    return (f'<div class="ba-legend"><b>{esc("Claims by side")}</b>'
+            f'<ul style="list-style:none;padding-left:0;margin:0">{items}</ul>'
+            f"<small>{esc('No geometry exists for the Soviet claim to the Chinese bank at Zhenbao; see its panel.')}</small></div>")

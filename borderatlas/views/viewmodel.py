@@ -174,13 +174,30 @@ def compare_versions(atlas: Atlas, version_a: str, version_b: str) -> list[dict[
     return rows
 
 
+TRANSFER_KINDS = ("transfer", "settlement")  # areas that changed hands (the east's islands, Central Asia)
+
+
+def transferred_by_pair(atlas: Any) -> dict[str, float]:
+    """Computed area (km², geodesic) of every area that changed hands, summed by country pair."""
+    areas = atlas.areas
+    if not len(areas) or "kind" not in areas:
+        return {}
+    pairs = dict(zip(atlas.sections["id"], atlas.sections["pair"], strict=True)) if len(atlas.sections) else {}
+    out: dict[str, float] = {}
+    for row in areas[areas["kind"].isin(TRANSFER_KINDS)].to_dict("records"):
+        value = row.get("computed_area_km2")
+        if isinstance(value, (int, float)) and value == value:
+            pair = pairs.get(row.get("section_id"), "unknown")
+            out[pair] = out.get(pair, 0.0) + float(value)
+    return dict(sorted(out.items()))
+
+
 def headline_figures(atlas: Any) -> dict[str, Any]:
     """Figures for the home page, all computed from the data."""
     sections = atlas.sections
     length = float(sections["length_km"].sum()) if "length_km" in sections else 0.0
-    transfers = atlas.areas[atlas.areas.get("kind") == "transfer"] if len(atlas.areas) \
-        else atlas.areas
-    moved = float(transfers["computed_area_km2"].fillna(0).sum()) if len(transfers) else 0.0
+    moved_by_pair = transferred_by_pair(atlas)
+    moved = sum(moved_by_pair.values())
     years = [parse_date(e["date"]).year for e in atlas.events if e.get("date")]
     return {
         "length_km": round(length),
@@ -188,6 +205,7 @@ def headline_figures(atlas: Any) -> dict[str, Any]:
         "pairs": sections["pair"].nunique() if "pair" in sections else 0,
         "areas": len(atlas.areas),
         "transferred_km2": round(moved, 1),
+        "transferred_by_pair": {k: round(v, 1) for k, v in moved_by_pair.items()},
         "events": len(atlas.events),
         "first_year": min(years) if years else None,
         "last_year": max(years) if years else None,

@@ -200,3 +200,13 @@ def test_old_line_must_join_the_junctions(make_geodata, mini_files):
         "zone_lines.geojson: z-1-old: geometry: the old line must run from junction to junction "
         "(left out)" in msgs
     )
+
+
+def test_clockwise_polygons_are_named_not_dropped(mini_files, make_geodata):
+    feats = mini_files["areas.geojson"]["features"]
+    poly = next(f for f in feats if f["geometry"]["type"] == "Polygon")
+    poly["geometry"]["coordinates"][0] = poly["geometry"]["coordinates"][0][::-1]
+    atlas = load_atlas(make_geodata(mini_files), check_integrity=False)
+    msgs = [str(p) for p in atlas.problems]
+    assert any("exterior ring is clockwise" in m and poly["properties"]["id"] in m for m in msgs), msgs
+    assert poly["properties"]["id"] in set(atlas.areas["id"])  # still drawn

@@ -2,24 +2,53 @@
  *
  * The basemap is a content-named GeoJSON file the browser caches; it is never part of a
  * Streamlit rerun's payload. It is drawn in its own pane (z-index 350) under the data layers
- * and the selection halo, so it stays underneath although it arrives after them.
- * Leaflet API only (createPane, L.geoJSON): no private internals.
+ * and the selection halo, so it stays underneath although it arrives after them. Features with
+ * `minZoom`/`maxZoom` (the named border rivers at three levels of detail) are shown only in that
+ * zoom range, and those with a `label` get a permanent label in the `baLabels` pane.
+ * Leaflet API only (createPane, L.geoJSON, tooltips): no private internals.
  */
 /* global L */
 (function (root) {
   'use strict';
   var ns = root.BorderAtlas = root.BorderAtlas || {};
 
+  function inRange(props, zoom) {
+    return (props.minZoom === undefined || props.minZoom === null || zoom >= props.minZoom) &&
+      (props.maxZoom === undefined || props.maxZoom === null || zoom <= props.maxZoom);
+  }
+
+  function label(feature, layer) {
+    if (feature.properties.label) {
+      layer.bindTooltip(feature.properties.label, {
+        permanent: true, direction: 'center', className: 'ba-label', pane: 'baLabels'
+      });
+    }
+  }
+
   ns.fetchedBasemap = function (map, url) {
     map.createPane('baBasemap').style.zIndex = 350;
+    map.createPane('baLabels').style.zIndex = 640;
+    map.getPane('baLabels').style.pointerEvents = 'none';
     return fetch(url)
       .then(function (response) { return response.json(); })
       .then(function (doc) {
-        L.geoJSON(doc, {
+        var fixed = doc.features.filter(function (f) { return f.properties.minZoom === undefined; });
+        var zoomed = doc.features.filter(function (f) { return f.properties.minZoom !== undefined; });
+        var options = {
           interactive: false,
           pane: 'baBasemap',
           style: function (feature) { return feature.properties.style; }
-        }).addTo(map);
+        };
+        var detail;
+        function redraw() {
+          var zoom = map.getZoom();
+          detail.clearLayers();
+          detail.addData(zoomed.filter(function (f) { return inRange(f.properties, zoom); }));
+        }
+        L.geoJSON({type: 'FeatureCollection', features: fixed}, options).addTo(map);
+        detail = L.geoJSON(null, L.extend({onEachFeature: label}, options)).addTo(map);  // above land
+        map.on('zoomend', redraw);
+        redraw();
       });
   };
 }(window));
