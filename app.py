@@ -6,7 +6,7 @@ import streamlit as st
 
 from borderatlas import ui
 from borderatlas.map import layers
-from borderatlas.views import legend, viewmodel
+from borderatlas.views import legend, urlstate, viewmodel
 
 st.set_page_config(page_title="Border Atlas", layout="wide")  # no page_icon: it would load from a CDN
 
@@ -17,7 +17,7 @@ def home() -> None:
     st.title("Border Atlas")
     st.markdown("An interactive, sourced map of the former Sino-Soviet border — China with "
                 "Russia, Kazakhstan, Kyrgyzstan and Tajikistan — and the negotiations that "
-                "fixed it, 1960–2015.")
+                "fixed it, 1960–2024.")
     figures = viewmodel.headline_figures(data)
     cols = st.columns(4)
     cols[0].metric("Boundary length", f"{figures['length_km']:,} km",
@@ -33,7 +33,7 @@ def home() -> None:
             if figures["first_year"] else "—")
     cols[3].metric("Dated events", figures["events"], help=f"Chronicle {span}")
     st.caption(f"Area that changed hands, by country pair (computed from the outlines): {by_pair}.")
-    year = 2015  # the end of the period the atlas covers
+    year = urlstate.YEAR_MAX  # the end of the period the atlas covers
     statuses = viewmodel.status_map(data, year)
     with st.spinner("Drawing the boundary…"):
         m = ui.base_map()

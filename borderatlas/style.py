@@ -74,3 +74,12 @@ def place_style(kind: str | None) -> dict[str, Any]:
     """A place as a small white-rimmed circle in its kind's colour."""
     return {"color": "#ffffff", "fillColor": PLACE_COLOURS.get(str(kind), OKABE_ITO["grey"]),
             "weight": 1, "radius": 5, "fillOpacity": 0.95}
+
+SECURITY_ZONE_STYLE: dict[str, Any] = {"color": OKABE_ITO["green"], "weight": 1, "dashArray": "4 4",
+                                       "fillColor": OKABE_ITO["green"], "fillOpacity": 0.08}
+
+
+def crossing_style(is_open: bool) -> dict[str, Any]:
+    """A crossing: green when open in the chosen year, hollow grey when not (or not yet)."""
+    return {"color": "#ffffff" if is_open else OKABE_ITO["grey"], "weight": 1.5, "radius": 6,
+            "fillColor": OKABE_ITO["green"] if is_open else "#ffffff", "fillOpacity": 0.95}

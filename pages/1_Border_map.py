@@ -6,7 +6,7 @@ import streamlit as st
 
 from borderatlas import ui
 from borderatlas.map import compose
-from borderatlas.views import legend, panels, urlstate
+from borderatlas.views import legend, panels, security, urlstate
 
 SEL = "bm_selected"
 
@@ -14,7 +14,7 @@ data = ui.atlas()
 tokens = ui.layer_tokens(data)
 pairs = sorted(set(data.sections["pair"])) if "pair" in data.sections else []
 defaults = urlstate.ViewState(
-    year=2015, layers=frozenset([ui.pair_token(p) for p in pairs] + ["areas", "places"]))
+    year=urlstate.YEAR_MAX, layers=frozenset([ui.pair_token(p) for p in pairs] + ["areas", "places"]))
 state = ui.read_url_state(defaults, "bm_url_notices", known_layers=tokens)
 
 if "bm_init" not in st.session_state:  # first visit (or a fresh link): widgets start from the URL
@@ -56,6 +56,9 @@ with map_col:
     st.markdown(legend.legend_html(year), unsafe_allow_html=True)
     if "claims" in visible:
         st.markdown(legend.claims_legend_html(), unsafe_allow_html=True)
+    if "security" in visible:
+        st.markdown(legend.security_legend_html(year), unsafe_allow_html=True)
+        st.html(security.security_html(data))
     ui.attribution_caption()
 
 ui.write_url_state(

@@ -28,7 +28,7 @@ st.selectbox("Zoom to area", ["—", *area_ids], key="da_area",
              format_func=lambda i: "—" if i == "—" else f"{names.get(i)} ({i})")
 area_id = st.session_state["da_area"] if st.session_state["da_area"] in area_ids else None
 
-groups = compose.status_groups(data, 2015, ui.DETAIL["map"],
+groups = compose.status_groups(data, urlstate.YEAR_MAX, ui.DETAIL["map"],
                                highlight=[("area", area_id)] if area_id else [])
 view = ui.view_for("da_view", ("area", area_id) if area_id else None)
 

@@ -33,7 +33,7 @@ st.subheader("How to cite")
 cff = config.CHECKOUT / "CITATION.cff"
 st.markdown(
     f"Border Atlas contributors ({dt.date.today().year}). *Border Atlas: an interactive map of "
-    "the former Sino-Soviet border and its negotiation, 1960–2015* (software and data). "
+    "the former Sino-Soviet border and its negotiation, 1960–2024* (software and data). "
     "Map data © OpenStreetMap contributors, ODbL. Cite the underlying sources listed below "
     "for historical claims.")
 if cff.is_file():

@@ -80,7 +80,7 @@ AREAS = [
            "section_id": "rus-e-amur-middle", "name_en": "Heixiazi transfer",
            "name_ru": "Большой Уссурийский (передача)", "name_zh": "黑瞎子岛移交部分",
            "name_zh_pinyin": "Heixiazi Dao", "published_area_km2": 174.0,
-           "published_area_sources": SRC, "published_area_note": None,
+           "published_area_sources": SRC, "published_area_note": "fixture: 'about 174 km²'",
            "computed_area_km2": None, "area_note": "fixture: the polygon includes the channel water", "geometry_method": "fixture",
            "accuracy_m": 500, "sources": SRC, "license": LIC},
           "Polygon", [[[134.3, 48.38], [134.5, 48.28], [134.72, 48.36], [134.5, 48.42],
@@ -88,7 +88,7 @@ AREAS = [
     _feat({"id": "zhenbao", "kind": "island", "zone_id": None, "section_id": "rus-e-ussuri",
            "name_en": "Zhenbao / Damansky", "name_ru": "Даманский", "name_zh": "珍宝岛",
            "name_zh_pinyin": "Zhenbao Dao", "published_area_km2": 0.74,
-           "published_area_sources": SRC, "published_area_note": None,
+           "published_area_sources": SRC, "published_area_note": "fixture: '0.74 km²'",
            "computed_area_km2": None, "area_note": "Point: below source resolution",
            "geometry_method": "fixture", "accuracy_m": 200, "sources": SRC, "license": LIC},
           "Point", [133.86, 46.49]),
@@ -306,6 +306,24 @@ BASEMAP_RIVERS = [
 ]
 
 
+CROSSINGS = [
+    _feat({"id": "khorgos-x", "kind": "crossing", "name_en": "Khorgos <road>", "name_ru": "Хоргос",
+           "name_zh": "霍尔果斯", "section_id": "kaz-ili", "types": ["road", "rail"],
+           "opened": "1983-01-01", "closed": None,
+           "closed_periods": [{"from": "2020-03-01", "to": "2021-06-01", "note": "fixture closure"}],
+           "sources": SRC, "method": "fixture", "accuracy_m": 1000, "license": LIC},
+          "Point", [80.3, 44.2]),
+]
+SECURITY = {"zones": [
+    {"id": "cbm-zone", "kind": "confidence_building", "name_en": "Confidence zone <100 km>",
+     "name_ru": "Зона доверия", "name_zh": "信任区", "width_km_each_side": 100,
+     "width_sources": SRC, "sources": SRC,
+     "agreements": [{"id": "shanghai-1996", "title": "Shanghai agreement", "signed": "1996-04-26",
+                     "parties": ["PRC", "Russia"], "provisions": ["notify exercises"],
+                     "sources": SRC}]},
+]}
+
+
 def fixture_files() -> dict[str, Any]:
     """Every file of the fixture tree by its path in geodata/, areas measured from the geometry."""
     files: dict[str, Any] = json.loads(json.dumps({
@@ -316,6 +334,8 @@ def fixture_files() -> dict[str, Any]:
         "basemap_countries.geojson": _fc(BASEMAP_COUNTRIES),
         "basemap_water.geojson": _fc(BASEMAP_WATER),
         "basemap_rivers.geojson": _fc(BASEMAP_RIVERS),
+        "crossings.geojson": _fc(CROSSINGS),
+        "security.json": SECURITY,
         "zones.json": ZONES,
         "versions.json": VERSIONS,
         "bibliography.json": BIBLIOGRAPHY,

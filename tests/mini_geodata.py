@@ -98,6 +98,8 @@ def mini_geodata_files() -> dict[str, Any]:
                     "section_id": "s-a",
                     **NAMES,
                     "published_area_km2": _poly_km2(ring),
+                    "published_area_sources": ["k1"],
+                    "published_area_note": "test: the figure the source prints",
                     "computed_area_km2": _poly_km2(ring),
                     "geometry_method": "computed",
                     **{k: v for k, v in common.items() if k != "method"},
@@ -112,6 +114,8 @@ def mini_geodata_files() -> dict[str, Any]:
                     "section_id": "s-b",
                     **NAMES,
                     "published_area_km2": 0.74,
+                    "published_area_sources": ["k1"],
+                    "published_area_note": "test: '0.74 km²'",
                     "computed_area_km2": None,
                     "area_note": "below source resolution",
                     "geometry_method": "sourced point",
@@ -137,6 +141,20 @@ def mini_geodata_files() -> dict[str, Any]:
                 {"id": "amur", "name_en": "Amur"}, {"type": "LineString", "coordinates": a_line}
             ),
         ),
+        "crossings.geojson": _fc(
+            _feature(
+                {"id": "x-1", "kind": "crossing", **NAMES, "section_id": "s-a", "types": ["road"],
+                 "opened": "1990-05-01", "closed": None, "closed_periods": [], "sources": ["k1"],
+                 "method": "test", "accuracy_m": 10},
+                {"type": "Point", "coordinates": [130.5, 48.0]},
+            ),
+        ),
+        "security.json": {"zones": [
+            {"id": "zone-1", "kind": "confidence_building", **NAMES, "width_km_each_side": 50,
+             "width_sources": ["k1"], "sources": ["k1"],
+             "agreements": [{"id": "a-1", "title": "Agreement", "signed": "1996-04-26",
+                             "parties": ["A", "B"], "provisions": ["limits"], "sources": ["k1"]}]},
+        ]},
         "basemap_rivers.geojson": _fc(
             _feature(
                 {"id": "amur-local", "kind": "river", "name_en": "Amur", "label": "Amur",

@@ -7,11 +7,13 @@ from typing import Any
 
 from borderatlas.data.files import (
     AREAS,
+    CROSSINGS,
     EVENTS,
     FEATURES,
     GAZETTEER,
     PLACES,
     SECTIONS,
+    SECURITY,
     VERSIONS,
     ZONE_LINES,
     ZONES,
@@ -49,6 +51,8 @@ def check_references(
     events: list[dict[str, Any]],
     history: dict[str, dict[str, dict[str, Any]]],
     gazetteer: list[dict[str, Any]],
+    crossings: list[dict[str, Any]],
+    security: list[dict[str, Any]],
     bibliography: set[str],
 ) -> list[Problem]:
     """Check ids across files in both directions that matter; all inputs are healthy records."""
@@ -82,14 +86,40 @@ def check_references(
         )
         keys = [*a["sources"], *a.get("published_area_sources", [])]
         out += _source_problems(AREAS, a["id"], "properties.sources", keys, bibliography)
+        out += _published_problems(a)
     for p in places:
         out += _source_problems(PLACES, p["id"], "properties.sources", p["sources"], bibliography)
+    for c in crossings:
+        out += _missing(CROSSINGS, c["id"], "properties.section_id", [c["section_id"]], sec, "section")
+        out += _source_problems(CROSSINGS, c["id"], "properties.sources", c["sources"], bibliography)
+        if c.get("opened") and c.get("closed") and parse_date(c["closed"]) < parse_date(c["opened"]):
+            out.append(Problem(CROSSINGS, c["id"], "properties.closed", "closed before it opened"))
+    for z in security:
+        keys = [*z["sources"], *z.get("width_sources", []),
+                *(k for a in z.get("agreements", []) for k in a["sources"])]
+        out += _source_problems(SECURITY, z["id"], "sources", keys, bibliography)
+        if z.get("width_km_each_side") is not None and not z.get("width_sources"):
+            out.append(Problem(SECURITY, z["id"], "width_sources", "a zone width needs a source that gives it"))
     for v in versions:
         out += _source_problems(VERSIONS, v["id"], "sources", v.get("sources", []), bibliography)
 
     out += _event_problems(events, sec, area, bibliography)
     out += _history_problems(history, sec, area, {e["id"]: e for e in events}, bibliography)
     out += _gazetteer_problems(gazetteer, sec, area, place)
+    return out
+
+
+def _published_problems(area: dict[str, Any]) -> list[Problem]:
+    """A published figure is one a cited source prints: it needs that source and its words."""
+    if area.get("published_area_km2") is None:
+        return []
+    out = []
+    if not area.get("published_area_sources"):
+        out.append(Problem(AREAS, area["id"], "properties.published_area_sources",
+                           "a published area needs the source that prints it (else it is derived)"))
+    if not area.get("published_area_note"):
+        out.append(Problem(AREAS, area["id"], "properties.published_area_note",
+                           "a published area needs the source's words (quote them in published_area_note)"))
     return out
 
 

@@ -44,6 +44,8 @@ DESCRIPTIONS = {
     "versions": "Named dated versions of the line",
     "events": "The negotiation chronicle",
     "gazetteer": "Names in English, Russian and Chinese with romanisations and variants",
+    "crossings": "Border crossings with type, opening and closing dates; those with no sourced coordinate are listed under 'unlocated'",
+    "security": "Border-security areas: the 1996/1997 confidence-building zone (width and provisions) and Russia's border security zone (described)",
 }
 
 
@@ -86,7 +88,7 @@ def render_datapackage(root: Path) -> dict[str, Any]:
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "border-atlas",
-        "title": "Border Atlas: the former Sino-Soviet border and its negotiation, 1960–2015",
+        "title": "Border Atlas: the former Sino-Soviet border and its negotiation, 1960–2024",
         "version": __version__,
         "licenses": [LICENCES["ODbL-1.0"], LICENCES[CURATED_LICENCE]],
         "sources": [

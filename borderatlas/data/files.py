@@ -5,11 +5,13 @@ from __future__ import annotations
 from borderatlas.data.schemas import (
     AREA_PROPS,
     BASEMAP_PROPS,
+    CROSSING_PROPS,
     EVENTS_FILE,
     GAZETTEER_FILE,
     PLACE_PROPS,
     RIVER_PROPS,
     SECTION_PROPS,
+    SECURITY_FILE,
     VERSIONS_FILE,
     ZONE_LINE_PROPS,
     ZONES_FILE,
@@ -26,6 +28,8 @@ EVENTS = "history/events.json"
 FEATURES = "history/features.json"
 GAZETTEER = "history/gazetteer.json"
 BIBLIOGRAPHY = "bibliography.json"
+CROSSINGS = "crossings.geojson"
+SECURITY = "security.json"
 LINES = frozenset({"LineString", "MultiLineString"})
 POLYGONS = frozenset({"Polygon", "MultiPolygon"})
 
@@ -38,6 +42,7 @@ LAYERS: dict[str, tuple[str, Schema, frozenset[str]]] = {
     "basemap_countries": ("basemap_countries.geojson", BASEMAP_PROPS, POLYGONS),
     "basemap_water": ("basemap_water.geojson", BASEMAP_PROPS, LINES | POLYGONS),
     "basemap_rivers": ("basemap_rivers.geojson", RIVER_PROPS, LINES | POLYGONS),
+    "crossings": (CROSSINGS, CROSSING_PROPS, frozenset({"Point"})),
 }
 # record kind -> (file, file schema, list key)
 RECORDS: dict[str, tuple[str, Schema, str]] = {
@@ -45,4 +50,5 @@ RECORDS: dict[str, tuple[str, Schema, str]] = {
     "versions": (VERSIONS, VERSIONS_FILE, "versions"),
     "events": (EVENTS, EVENTS_FILE, "events"),
     "gazetteer": (GAZETTEER, GAZETTEER_FILE, "entries"),
+    "security": (SECURITY, SECURITY_FILE, "zones"),
 }

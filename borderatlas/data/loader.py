@@ -46,11 +46,13 @@ class Atlas:
     basemap_countries: gpd.GeoDataFrame
     basemap_water: gpd.GeoDataFrame
     basemap_rivers: gpd.GeoDataFrame
+    crossings: gpd.GeoDataFrame
     zones: dict[str, dict[str, Any]]
     versions: dict[str, dict[str, Any]]
     events: list[dict[str, Any]]
     feature_history: dict[str, dict[str, dict[str, Any]]]
     gazetteer: list[dict[str, Any]]
+    security: dict[str, dict[str, Any]]
     bibliography: dict[str, dict[str, Any]]
     problems: list[Problem] = field(default_factory=list)
 
@@ -188,6 +190,8 @@ def load_atlas(root: Path | None = None, *, check_integrity: bool = True) -> Atl
         events=events,
         history=history,
         gazetteer=records["gazetteer"],
+        crossings=props["crossings"],
+        security=records["security"],
         bibliography=set(bibliography),
     )
     layers = {
@@ -213,6 +217,7 @@ def load_atlas(root: Path | None = None, *, check_integrity: bool = True) -> Atl
         events=events,
         feature_history=history,
         gazetteer=records["gazetteer"],
+        security={z["id"]: z for z in records["security"]},
         bibliography=bibliography,
         problems=problems,
     )

@@ -118,6 +118,38 @@ PLACE_PROPS = _obj(
     {"date": DATE_OR_NULL, "countries": {"type": "array", "items": COUNTRY}},
 )
 
+CROSSING_TYPES = ["road", "rail", "river", "bridge", "ferry", "pipeline"]
+CROSSING_PROPS = _obj(
+    {
+        "id": ID,
+        "kind": {"enum": ["crossing"]},
+        **NAMES,
+        "section_id": ID,
+        "types": {"type": "array", "items": {"enum": CROSSING_TYPES}, "minItems": 1},
+        "opened": DATE_OR_NULL,
+        "closed": DATE_OR_NULL,
+        "sources": KEYS,
+        "method": TEXT,
+        "accuracy_m": {"type": "number", "minimum": 0},
+    },
+    {
+        "opened_precision": {"anyOf": [PRECISION, {"type": "null"}]},
+        "closed_periods": {"type": "array", "items": _obj({"from": DATE, "to": DATE_OR_NULL},
+                                                           {"note": TEXT})},
+        "notes": {"type": ["string", "null"]},
+        "license": TEXT,
+    },
+)
+SECURITY_FILE = _obj({"zones": {"type": "array", "items": _obj(
+    {"id": ID, "kind": {"enum": ["confidence_building", "border_security_zone"]}, **NAMES,
+     "width_km_each_side": {"anyOf": [{"type": "number", "exclusiveMinimum": 0}, {"type": "null"}]},
+     "sources": KEYS},
+    {"width_sources": KEYS, "agreements": {"type": "array", "items": _obj(
+        {"id": ID, "title": TEXT, "signed": DATE, "parties": {"type": "array", "items": TEXT},
+         "provisions": {"type": "array", "items": TEXT}, "sources": KEYS},
+        {"entry_into_force": DATE_OR_NULL})},
+     "geometry_method": TEXT, "geometry_note": TEXT})}})
+
 BASEMAP_PROPS = _obj({"id": ID, "name_en": TEXT}, {"sources": KEYS})
 ZOOM = {"type": "integer", "minimum": 0, "maximum": 22}
 RIVER_PROPS = _obj(
@@ -257,6 +289,7 @@ BIBLIOGRAPHY_FILE = {
 DATE_FIELDS: dict[str, tuple[str, ...]] = {
     "zone_lines": ("valid_from", "valid_to"),
     "places": ("date",),
+    "crossings": ("opened", "closed"),
     "zones": ("change_date",),
     "versions": ("date",),
     "events": ("date", "end_date"),

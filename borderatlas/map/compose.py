@@ -7,6 +7,7 @@ from typing import Any
 
 import folium
 
+from borderatlas.geo import security
 from borderatlas.map import layers
 from borderatlas.views import viewmodel
 
@@ -41,6 +42,11 @@ def border_map_groups(atlas: Any, visible: Iterable[str], year: int, tolerance: 
         groups.append(layers.areas_layer(atlas.areas, viewmodel.holder_map(atlas, year), year=year))
     if "places" in shown:
         groups.append(layers.places_layer(atlas.places))
+    if "security" in shown:
+        zone = atlas.security.get("cbm-zone")
+        if zone is not None:
+            groups.insert(0, layers.security_zone_layer(security.zone_geometry(atlas, "cbm-zone"), zone))
+        groups.append(layers.crossings_layer(atlas.crossings, security.crossings_open(atlas, year), year))
     return groups
 
 

@@ -20,10 +20,12 @@ from borderatlas.style import (
     HIGHLIGHT,
     LAND_STYLE,
     OSM_ATTRIBUTION,
+    SECURITY_ZONE_STYLE,
     STATUS_LABELS,
     VERSION_STYLES,
     WATER_STYLE,
     area_style,
+    crossing_style,
     place_style,
     section_style,
     zone_line_style,
@@ -179,6 +181,45 @@ def basemap_layer(countries: gpd.GeoDataFrame, water: gpd.GeoDataFrame,
         if feats:
             _geojson(feats, kind, style, interactive=False).add_to(group)
     return group
+
+
+def crossings_layer(crossings: gpd.GeoDataFrame, open_ids: Iterable[str], year: int,
+                    name: str = "Crossings") -> folium.FeatureGroup:
+    """Border crossings as circles: filled when open at the end of ``year``, hollow when not."""
+    shown = set(open_ids)
+
+    def extra(row: dict[str, Any]) -> dict[str, Any]:
+        return {"open": row["id"] in shown}
+
+    def tips(row: dict[str, Any]) -> list[str]:
+        kinds = ", ".join(row.get("types") or [])
+        opened = row.get("opened") if isinstance(row.get("opened"), str) else "date not recorded"
+        state = "open" if row["id"] in shown else "not open"
+        return [f"crossing ({kinds}) · opened {opened}", f"{state} at the end of {year}"]
+
+    def style(props: dict[str, Any]) -> dict[str, Any]:
+        return crossing_style(bool(props.get("open")))
+
+    feats = to_features(crossings, "crossing", 0.0, extra, tips)
+    return _group(name, _geojson(feats, name, style, points_as_circles=True))
+
+
+def security_zone_layer(geom: BaseGeometry | None, zone: dict[str, Any],
+                        tolerance: float = 0.02) -> folium.FeatureGroup:
+    """The confidence-building zone (computed from its width in the data) as a light green band."""
+    name = "Confidence-building zone"
+    if geom is None:
+        return folium.FeatureGroup(name=name)
+    frame = gpd.GeoDataFrame([{"id": zone["id"], "name_en": zone.get("name_en"),
+                               "name_ru": zone.get("name_ru"), "name_zh": zone.get("name_zh"),
+                               "geometry": geom}], crs="EPSG:4326")
+    width = zone.get("width_km_each_side")
+
+    def tips(_row: dict[str, Any]) -> list[str]:
+        return [f"{width:g} km each side of the boundary (computed geodesic buffer)"]
+
+    feats = to_features(frame, "security", tolerance, tip_lines=tips)
+    return _group(name, _geojson(feats, name, lambda _p: SECURITY_ZONE_STYLE))
 
 
 def highlight_layer(geom: BaseGeometry | None, feature_type: str, feature_id: str,

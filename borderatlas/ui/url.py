@@ -45,4 +45,4 @@ def layer_tokens(data: Atlas) -> list[str]:
     """Every layer token a link may name."""
     pairs = sorted(set(data.sections["pair"])) if "pair" in data.sections else []
     return ([pair_token(p) for p in pairs] + [version_token(v) for v in data.versions]
-            + ["claims", "areas", "places"])
+            + ["claims", "areas", "places", "security"])

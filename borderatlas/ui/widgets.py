@@ -33,6 +33,7 @@ def layer_sidebar(atlas: Any, prefix: str, year_label: str = "Status in year") -
         st.checkbox("Claims by side and old lines", key=f"{prefix}_layer_claims")
         st.checkbox("Disputed / transferred areas", key=f"{prefix}_layer_areas")
         st.checkbox("Places", key=f"{prefix}_layer_places")
+        st.checkbox("Border security: crossings, 100 km zone", key=f"{prefix}_layer_security")
         st.radio("Basemap", urlstate.BASEMAPS, key=f"{prefix}_basemap",
                  format_func=lambda b: BASEMAP_LABELS.get(b, b),
                  help="The bundled vector basemap works offline. Tiles are fetched from "

@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from borderatlas.style import (
     CLAIM_COLOURS,
     OLD_LINE_STYLE,
+    SECURITY_ZONE_STYLE,
     STATUS_COLOURS,
     STATUS_DASH,
     STATUS_LABELS,
+    crossing_style,
 )
 from borderatlas.views.text import esc
 
@@ -48,3 +50,22 @@ def claims_legend_html() -> str:
     return (f'<div class="ba-legend"><b>{esc("Claims by side")}</b>'
             f'<ul style="list-style:none;padding-left:0;margin:0">{items}</ul>'
             f"<small>{esc('No geometry exists for the Soviet claim to the Chinese bank at Zhenbao; see its panel.')}</small></div>")
+
+
+def _dot(style: dict[str, str | float]) -> str:
+    """A circle sample for a legend row."""
+    return (f'<svg width="36" height="12"><circle cx="18" cy="6" r="5" fill="{style["fillColor"]}" '
+            f'stroke="{style["color"]}" stroke-width="1.5"/></svg>')
+
+
+def security_legend_html(year: int) -> str:
+    """Legend for the border-security layers: the 100 km zone and crossings open in a year."""
+    zone = SECURITY_ZONE_STYLE
+    band = (f'<svg width="36" height="12"><rect x="1" y="1" width="34" height="10" fill="{zone["fillColor"]}" '
+            f'fill-opacity="0.3" stroke="{zone["color"]}" stroke-dasharray="4 4"/></svg>')
+    rows = [(band, "confidence-building zone, 100 km each side (1996 Shanghai, 1997 Moscow agreements)"),
+            (_dot(crossing_style(True)), f"crossing open at the end of {year}"),
+            (_dot(crossing_style(False)), f"crossing not (yet) open in {year}")]
+    items = "".join(f"<li>{svg} {esc(text)}</li>" for svg, text in rows)
+    return (f'<div class="ba-legend"><b>{esc("Border security")}</b>'
+            f'<ul style="list-style:none;padding-left:0;margin:0">{items}</ul></div>')

@@ -1,6 +1,6 @@
 """Shareable view state in the URL query: parse leniently (notices, never raise), write minimally.
 
-Query keys: ``feature`` (``section:rus-e-ussuri``), ``year`` (1858–2015), ``compare``
+Query keys: ``feature`` (``section:rus-e-ussuri``), ``year`` (1858–2024), ``compare``
 (``1991,2001``), ``layers`` (comma-separated layer tokens), ``basemap`` (``vector``/``osm``/``none``).
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-YEAR_MIN, YEAR_MAX = 1858, 2015
+YEAR_MIN, YEAR_MAX = 1858, 2024  # the chronicle runs to 2024
 FEATURE_TYPES = ("section", "area", "place")
 BASEMAPS = ("vector", "osm", "none")  # osm: OpenStreetMap tiles, online only
 MAX_VALUE_LEN = 500

@@ -6,6 +6,8 @@ import pytest
 from atlas_fixture import write_geodata
 from streamlit.testing.v1 import AppTest
 
+from borderatlas.views import urlstate
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = ["pages/1_Border_map.py", "pages/2_Compare.py", "pages/3_Timeline.py",
          "pages/4_Disputed_areas.py", "pages/5_Sources_and_data.py"]
@@ -50,7 +52,7 @@ def test_home_shows_figures_from_data(app):
     values = {m.label: m.value for m in at.metric}
     assert values["Sections"] == "3"
     assert values["Dated events"] == "5"
-    assert "Section status in 2015" in markdown(at)
+    assert f"Section status in {urlstate.YEAR_MAX}" in markdown(at)
 
 
 @pytest.mark.parametrize("page", PAGES)

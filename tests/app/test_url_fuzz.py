@@ -208,7 +208,7 @@ SETTINGS = settings(max_examples=PAGE_EXAMPLES, deadline=None, database=None,
 def test_border_map_survives_junk_links(fixture_atlas, params):
     data = fixture_atlas
     pairs = sorted(set(data.sections["pair"]))
-    defaults = ViewState(year=2015, layers=frozenset([f"pair:{p}" for p in pairs]
+    defaults = ViewState(year=urlstate.YEAR_MAX, layers=frozenset([f"pair:{p}" for p in pairs]
                                                      + ["areas", "places"]))
     state, notices = urlstate.parse(as_seen_by_app(params), defaults, **_known(data),
                                     known_layers=_tokens(data))

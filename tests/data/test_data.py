@@ -210,3 +210,22 @@ def test_clockwise_polygons_are_named_not_dropped(mini_files, make_geodata):
     msgs = [str(p) for p in atlas.problems]
     assert any("exterior ring is clockwise" in m and poly["properties"]["id"] in m for m in msgs), msgs
     assert poly["properties"]["id"] in set(atlas.areas["id"])  # still drawn
+
+
+@pytest.mark.parametrize(("edit", "fragment"), [
+    (lambda f: f["crossings.geojson"]["features"][0]["properties"].update(types=["teleport"]),
+     "crossings.geojson: x-1: properties.types"),
+    (lambda f: f["crossings.geojson"]["features"][0]["properties"].update(section_id="nope"),
+     "unknown section id 'nope'"),
+    (lambda f: f["crossings.geojson"]["features"][0]["properties"].update(closed="1980-01-01"),
+     "closed before it opened"),
+    (lambda f: f["security.json"]["zones"][0].pop("width_sources"),
+     "a zone width needs a source that gives it"),
+    (lambda f: f["areas.geojson"]["features"][0]["properties"].update(
+        published_area_km2=12.0, published_area_sources=[], published_area_note=None),
+     "a published area needs the source that prints it"),
+])
+def test_new_layer_rules_name_the_problem(mini_files, make_geodata, edit, fragment):
+    edit(mini_files)
+    msgs = [str(p) for p in load_atlas(make_geodata(mini_files), check_integrity=False).problems]
+    assert any(fragment in m for m in msgs), msgs
