@@ -74,7 +74,7 @@ EVENT_COLUMNS = [
 COMPARE_COLUMNS = [
     "place_type", "place_id", "name_en", "section_id", "zone_id", "direction", "changed",
     "area_km2", "from_holder", "to_holder", "from_status", "to_status", "event_id",
-    "event_title", "event_date", "sources", "geometry",
+    "event_title", "event_date", "change_date", "sources", "geometry",
 ]
 LINE_COLUMNS = [
     "id", "section_id", "pair", "order", "name_en", "status", "zone_ids", "length_km", "date",
@@ -576,7 +576,7 @@ class BorderAtlas:
         Returns
         -------
         geopandas.GeoDataFrame
-            EPSG:4326, ordered by the date of the change, one row per place:
+            EPSG:4326, ordered by ``change_date``, one row per place:
 
             * ``place_type`` ``zone``: land between the older and newer line of a zone, one
               row per direction (``direction`` ``to_CHN`` / ``from_CHN``), ``changed`` ``line``,
@@ -590,7 +590,8 @@ class BorderAtlas:
             ``changed``, ``area_km2`` (geodesic, WGS84; NaN for lines and points),
             ``from_holder``/``to_holder`` (country codes), ``from_status``/``to_status``,
             ``event_id``, ``event_title``, ``event_date`` (the agreement or act that made the
-            change), ``sources`` (bibliography keys), ``geometry``.
+            change, None when the record names none), ``change_date`` (the ISO day the change
+            took effect), ``sources`` (bibliography keys), ``geometry``.
 
         Raises
         ------
@@ -616,7 +617,7 @@ class BorderAtlas:
         if early != late:
             rows += self._line_changes(early, late, forward)
             rows += self._record_changes(da, db, early, late)
-        rows.sort(key=lambda r: (r["event_date"] or "", r["place_type"] != "zone",
+        rows.sort(key=lambda r: (r["change_date"], r["place_type"] != "zone",
                                  r["place_type"], r["place_id"], r["direction"] == "from_CHN"))
         return gpd.GeoDataFrame(rows, columns=COMPARE_COLUMNS, geometry="geometry",
                                 crs="EPSG:4326")
@@ -647,6 +648,7 @@ class BorderAtlas:
                 "from_holder": before, "to_holder": after, "from_status": None,
                 "to_status": None, "event_id": change["event_id"],
                 "event_title": event.get("title_en"), "event_date": event.get("date"),
+                "change_date": parse_date(change["change_date"]).isoformat(),
                 "sources": _union(change["sources"], event.get("sources", [])),
                 "geometry": change["geometry"],
             })
@@ -671,7 +673,7 @@ class BorderAtlas:
                 changed = [name for name, x, y in (("holder", ha, hb), ("status", sa, sb)) if x != y]
                 if not changed:
                     continue
-                event_id = _latest_event(entry, early, late, changed)
+                change_day, event_id = _latest_change(entry, early, late, changed)
                 event = self._event(event_id)
                 geom = lines[fid] if kind == "section" else row["geometry"]
                 measured = area_km2(geom) if geom.geom_type.endswith("Polygon") else float("nan")
@@ -683,23 +685,25 @@ class BorderAtlas:
                     "area_km2": round(measured, 1) if measured == measured else measured,
                     "from_holder": ha, "to_holder": hb, "from_status": sa, "to_status": sb,
                     "event_id": event_id, "event_title": event.get("title_en"),
-                    "event_date": event.get("date"),
+                    "event_date": event.get("date"), "change_date": change_day,
                     "sources": _union(event.get("sources", [])),
                     "geometry": geom,
                 })
         return out
 
 
-def _latest_event(entry: dict[str, Any], early: dt.date, late: dt.date,
-                  changed: Sequence[str]) -> str | None:
-    """Event id of the last recorded change in (early, late] (None when that row names none)."""
+def _latest_change(entry: dict[str, Any], early: dt.date, late: dt.date,
+                   changed: Sequence[str]) -> tuple[str, str | None]:
+    """Day and event id of the last recorded change in (early, late] (event may be None)."""
     best: tuple[dt.date, str | None] | None = None
     for name in changed:
         for row in entry.get("holders" if name == "holder" else "timeline", []):
             start = parse_date(row["from"])
             if early < start <= late and (best is None or start >= best[0]):
                 best = (start, row.get("event_id"))
-    return best[1] if best else None
+    if best is None:  # the records differ without a row starting in between: cannot happen
+        return late.isoformat(), None
+    return best[0].isoformat(), best[1]
 
 
 def _union(*lists: Iterable[str]) -> list[str]:
