@@ -252,9 +252,10 @@ def _iso_parts(parts: Sequence[int]) -> str:
 
 
 def _braces(text: str) -> str:
-    """Escape braces when unbalanced (pybtex refuses those); pybtex escapes the rest."""
+    """Spell out braces when unbalanced (BibTeX cannot hold those); pybtex escapes the rest."""
     if text.count("{") != text.count("}"):
-        return text.replace("{", r"\{").replace("}", r"\}")
+        return text.replace("{", "\x00").replace("}", r"\textbraceright{}").replace(
+            "\x00", r"\textbraceleft{}")
     return text
 
 
