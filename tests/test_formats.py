@@ -153,6 +153,10 @@ def test_csv_tables(atlas, out):
 def test_bibtex_parses_with_one_entry_per_source(atlas, out):
     bib = parse_file(str(out / "bibliography.bib"), bib_format="bibtex")
     assert set(bib.entries) == set(atlas.data.bibliography)
+    kinds = {(item["type"], bib.entries[key].type)
+             for key, item in atlas.data.bibliography.items()}
+    assert {("article-journal", "article"), ("book", "book"), ("webpage", "misc"),
+            ("chapter", "incollection"), ("report", "techreport")} <= kinds
     assert len(bib.entries) == len(atlas.data.bibliography) == 250
     for key, item in atlas.data.bibliography.items():
         entry = bib.entries[key]
@@ -188,6 +192,10 @@ def test_ris_reads_back_with_rispy(atlas, out):
     assert len(records) == len(atlas.data.bibliography) == 250
     by_id = {r["id"]: r for r in records}
     assert set(by_id) == set(atlas.data.bibliography)
+    kinds = {(item["type"], by_id[key]["type_of_reference"])
+             for key, item in atlas.data.bibliography.items()}
+    assert {("legislation", "STAT"), ("article-newspaper", "NEWS"), ("webpage", "ELEC"),
+            ("article-journal", "JOUR"), ("book", "BOOK"), ("dataset", "DATA")} <= kinds
     for key, item in atlas.data.bibliography.items():
         rec = by_id[key]
         assert rec["type_of_reference"] == formats.RIS_TYPES.get(item["type"], "GEN")
