@@ -3,7 +3,7 @@
 Every answer is a pandas ``DataFrame`` or a GeoPandas ``GeoDataFrame`` (EPSG:4326), or a
 plain string, so the results go straight into notebooks, plots and GIS tools.
 
->>> import borderatlas.api as ba
+>>> import borderatlas as ba
 >>> atlas = ba.open()
 >>> atlas.status_at("rus-e-ussuri", "1995-06-01")
 'agreed'
@@ -43,14 +43,21 @@ from typing import Any, Literal
 import geopandas as gpd
 import pandas as pd
 
-from borderatlas import history
-from borderatlas.data import DEFAULT_ROOT, Atlas, load_atlas
-from borderatlas.geodesy import area_km2, length_km
-from borderatlas.lines import SOVIET_END
-from borderatlas.problems import Problem
-from borderatlas.schemas import EVENT_TYPES
-from borderatlas.validate import parse_date
-from borderatlas.viewmodel import compare_versions, lineset
+from borderatlas import config
+from borderatlas.data.loader import Atlas, load_atlas
+from borderatlas.data.problems import Problem
+from borderatlas.data.schemas import EVENT_TYPES
+from borderatlas.dates import neighbour, parse_date, period_end
+from borderatlas.errors import (
+    BadDateError,
+    BorderAtlasError,
+    DateOutOfRangeError,
+    UnknownIdError,
+    WrongTypeError,
+)
+from borderatlas.geo import history
+from borderatlas.geodesy import area_km2
+from borderatlas.views.viewmodel import compare_versions, line_on, lineset
 
 __all__ = [
     "BadDateError",
@@ -76,15 +83,7 @@ COMPARE_COLUMNS = [
     "area_km2", "from_holder", "to_holder", "from_status", "to_status", "event_id",
     "event_title", "event_date", "change_date", "sources", "geometry",
 ]
-LINE_COLUMNS = [
-    "id", "section_id", "pair", "order", "name_en", "status", "zone_ids", "length_km", "date",
-    "geometry",
-]
 SEARCH_COLUMNS = ["feature_type", "feature_id", "label", "matched", "score"]
-
-
-class BorderAtlasError(Exception):
-    """Base class of every error this API raises for bad data or bad input."""
 
 
 class InvalidDataError(BorderAtlasError):
@@ -97,26 +96,6 @@ class InvalidDataError(BorderAtlasError):
         more = len(self.problems) - 50
         tail = f"\n  ... and {more} more" if more > 0 else ""
         super().__init__(f"{root}: {len(self.problems)} data problem(s):\n{shown}{tail}")
-
-
-class UnknownIdError(BorderAtlasError, KeyError):
-    """An id (or a name from a fixed list) that the data does not know."""
-
-    def __str__(self) -> str:
-        """Show the message without KeyError's quotes."""
-        return str(self.args[0])
-
-
-class BadDateError(BorderAtlasError, ValueError):
-    """A date that does not parse, or a range whose start is after its end."""
-
-
-class DateOutOfRangeError(BadDateError):
-    """A date outside the span the data covers (its first record .. today)."""
-
-
-class WrongTypeError(BorderAtlasError, TypeError):
-    """An argument of a type the API does not accept."""
 
 
 def _choices(values: Iterable[str], limit: int = 20) -> str:
@@ -141,22 +120,13 @@ def _period(value: object, what: str = "date") -> tuple[dt.date, dt.date]:
         if not 1 <= value <= 9999:
             raise BadDateError(f"{what} year {value!r} is not a year 1..9999; use {DATE_FORMS}")
         return dt.date(value, 1, 1), dt.date(value, 12, 31)
-    match = ISO_DATE.match(value.strip())
-    if not match:
+    text = value.strip()
+    if not ISO_DATE.match(text):
         raise BadDateError(f"{what} {value!r} is not {DATE_FORMS}")
-    year, month, day_s = (int(g) if g else None for g in match.groups())
-    assert year is not None
     try:
-        if month is None:
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if day_s is None:
-            first = dt.date(year, month, 1)
-            following = dt.date(year + month // 12, month % 12 + 1, 1)
-            return first, following - dt.timedelta(days=1)
-        exact = dt.date(year, month, day_s)
+        return parse_date(text), period_end(text)
     except ValueError as exc:
         raise BadDateError(f"{what} {value!r} names no real day ({exc}); use {DATE_FORMS}") from None
-    return exact, exact
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -184,7 +154,7 @@ class BorderAtlas:
 
     Examples
     --------
-    >>> import borderatlas.api as ba
+    >>> import borderatlas as ba
     >>> atlas = ba.open()
     >>> len(atlas.sections())
     14
@@ -219,7 +189,7 @@ class BorderAtlas:
 
         Examples
         --------
-        >>> import borderatlas.api as ba
+        >>> import borderatlas as ba
         >>> ba.open().date_range.first.year
         1689
         """
@@ -280,7 +250,7 @@ class BorderAtlas:
 
         Examples
         --------
-        >>> import borderatlas.api as ba
+        >>> import borderatlas as ba
         >>> sections = ba.open().sections()
         >>> sections.crs.to_epsg(), sections.iloc[0]["id"]
         (4326, 'rus-e-argun')
@@ -293,7 +263,7 @@ class BorderAtlas:
 
         Examples
         --------
-        >>> import borderatlas.api as ba
+        >>> import borderatlas as ba
         >>> areas = ba.open().areas()
         >>> "heixiazi-transfer" in set(areas["id"])
         True
@@ -305,7 +275,7 @@ class BorderAtlas:
 
         Examples
         --------
-        >>> import borderatlas.api as ba
+        >>> import borderatlas as ba
         >>> places = ba.open().places()
         >>> sorted(set(places["kind"]))[:2]
         ['city', 'clash_site']
@@ -317,7 +287,7 @@ class BorderAtlas:
 
         Examples
         --------
-        >>> import borderatlas.api as ba
+        >>> import borderatlas as ba
         >>> list(ba.open().versions()["id"])
         ['1991', '2001', '2008', 'present']
         """
@@ -349,7 +319,7 @@ class BorderAtlas:
 
         Examples
         --------
-        >>> import borderatlas.api as ba
+        >>> import borderatlas as ba
         >>> line = ba.open().line_at("1995-06-01")
         >>> line.crs.to_epsg(), len(line)
         (4326, 14)
@@ -359,25 +329,7 @@ class BorderAtlas:
         >>> ba.open().line_at(2020).set_index("id").loc["rus-e-amur-middle", "zone_ids"]
         []
         """
-        day = self._as_of(when, "when")
-        iso = day.isoformat()
-        ls = self._lineset
-        pending: dict[str, list[str]] = {}
-        for zid in ls.pending_zones(iso):
-            pending.setdefault(ls.zones[zid]["section_id"], []).append(zid)
-        lines = ls.lines_at(iso)
-        meta = self.data.sections.set_index("id")
-        rows = []
-        for sid in sorted(lines, key=lambda s: (ls.section_order[s], s)):
-            geom = lines[sid]
-            rows.append({
-                "id": sid, "section_id": sid, "pair": ls.section_pairs[sid],
-                "order": ls.section_order[sid], "name_en": meta.at[sid, "name_en"],
-                "status": history.status_at(self.data, sid, day),
-                "zone_ids": sorted(pending.get(sid, [])),
-                "length_km": round(length_km(geom), 3), "date": iso, "geometry": geom,
-            })
-        return gpd.GeoDataFrame(rows, columns=LINE_COLUMNS, geometry="geometry", crs="EPSG:4326")
+        return line_on(self.data, self._as_of(when, "when"))
 
     def status_at(self, feature: str, when: DateLike) -> str | None:
         """Status of a section or area on a date: treaty, disputed, agreed or demarcated.
@@ -401,7 +353,7 @@ class BorderAtlas:
 
         Examples
         --------
-        >>> import borderatlas.api as ba
+        >>> import borderatlas as ba
         >>> atlas = ba.open()
         >>> atlas.status_at("rus-e-ussuri", "1995-06-01")
         'agreed'
@@ -410,7 +362,7 @@ class BorderAtlas:
         >>> atlas.status_at("rus-e-usuri", 1995)
         Traceback (most recent call last):
         ...
-        borderatlas.api.UnknownIdError: unknown id 'rus-e-usuri'; known sections and areas: ...
+        borderatlas.errors.UnknownIdError: unknown id 'rus-e-usuri'; known sections and areas: ...
         """
         kind, fid = self._feature(feature)
         day = self._as_of(when, "when")
@@ -437,7 +389,7 @@ class BorderAtlas:
 
         Examples
         --------
-        >>> import borderatlas.api as ba
+        >>> import borderatlas as ba
         >>> atlas = ba.open()
         >>> atlas.holder_at("heixiazi-transfer", "2009-01-01")
         'CHN'
@@ -481,10 +433,10 @@ class BorderAtlas:
 
         Examples
         --------
-        >>> import borderatlas.api as ba
+        >>> import borderatlas as ba
         >>> ev = ba.open().events(feature="section:rus-e-ussuri", start=1969, end=1969)
         >>> list(ev["id"])[:2]
-        ['zhenbao-clash-1', 'zhenbao-clash-2']
+        ['soviet-buildup-1965', 'zhenbao-clash-1']
         >>> ba.open().events(type="handover")["date"].tolist()
         ['2008-10-14', '2011-09-20']
         """
@@ -548,7 +500,7 @@ class BorderAtlas:
 
         Examples
         --------
-        >>> import borderatlas.api as ba
+        >>> import borderatlas as ba
         >>> hits = ba.open().search("珍宝岛")
         >>> hits[hits["feature_type"] == "area"]["feature_id"].tolist()
         ['zhenbao']
@@ -599,7 +551,7 @@ class BorderAtlas:
 
         Examples
         --------
-        >>> import borderatlas.api as ba
+        >>> import borderatlas as ba
         >>> diff = ba.open().compare("1995-03-01", "2011-10-01")
         >>> zones = diff[diff["place_type"] == "zone"]
         >>> zones[["place_id", "direction", "area_km2"]].head(2).values.tolist()
@@ -633,8 +585,8 @@ class BorderAtlas:
         out = []
         for change in compare_versions(self.data, early.isoformat(), late.isoformat()):
             zone = self._lineset.zones[change["zone_id"]]
-            other = "SUN" if change["change_date"] < SOVIET_END else \
-                self._lineset.section_pairs[zone["section_id"]].split("-")[1]
+            other = neighbour(self._lineset.section_pairs[zone["section_id"]],
+                              change["change_date"])
             gain = change["to_holder"] == "China"
             before, after = (other, "CHN") if gain else ("CHN", other)
             if not forward:
@@ -748,7 +700,7 @@ def open(
 
     Examples
     --------
-    >>> import borderatlas.api as ba
+    >>> import borderatlas as ba
     >>> atlas = ba.open()
     >>> atlas is ba.open()
     True
@@ -760,7 +712,7 @@ def open(
     """
     if path is not None and not isinstance(path, str | Path):
         raise WrongTypeError(f"path must be a str or pathlib.Path; got {type(path).__name__}")
-    root = Path(path) if path is not None else DEFAULT_ROOT
+    root = Path(path) if path is not None else config.geodata_root()
     key = (str(root.resolve()), check_integrity)
     if not reload and key in _CACHE:
         return _CACHE[key]

@@ -9,8 +9,9 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-import borderatlas.api as ba
-from borderatlas.data import DEFAULT_ROOT
+import borderatlas as ba
+from borderatlas import api
+from borderatlas.config import geodata_root
 from borderatlas.geodesy import area_km2
 
 
@@ -23,7 +24,7 @@ def atlas() -> ba.BorderAtlas:
 
 def test_open_validates_once_and_caches(atlas):
     assert ba.open() is atlas
-    assert ba.open(DEFAULT_ROOT) is atlas
+    assert ba.open(geodata_root()) is atlas
     assert atlas.data.problems == []
     assert repr(atlas).startswith("<BorderAtlas ")
 
@@ -165,7 +166,7 @@ def test_line_at_moves_on_each_zone_change_date(atlas):
 
 
 def test_line_at_matches_the_app_version_line(atlas):
-    from borderatlas.viewmodel import version_line
+    from borderatlas.views.viewmodel import version_line
 
     app = version_line(atlas.data, "2001").set_index("id")
     mine = atlas.line_at(atlas.data.versions["2001"]["date"]).set_index("id")
@@ -196,7 +197,7 @@ def test_holder_at(atlas):
 def test_events_all_ordered_by_date(atlas):
     ev = atlas.events()
     assert isinstance(ev, pd.DataFrame)
-    assert len(ev) == len(atlas.data.events) == 77
+    assert len(ev) == len(atlas.data.events) == 99
     assert ev["day"].is_monotonic_increasing
     assert str(ev["day"].dtype).startswith("datetime64")
     assert list(ev.columns[:3]) == ["id", "date", "day"]
@@ -300,7 +301,7 @@ def test_compare_reversed_swaps_from_and_to(atlas):
 
 def test_compare_same_or_quiet_dates_is_empty_frame(atlas):
     same = atlas.compare(2000, "2000-12-31")
-    assert len(same) == 0 and list(same.columns) == ba.COMPARE_COLUMNS
+    assert len(same) == 0 and list(same.columns) == api.COMPARE_COLUMNS
     with pytest.raises(ba.BadDateError):
         atlas.compare("1995", "2011-13")
 
@@ -319,7 +320,7 @@ def test_layers_are_copies_in_epsg4326(atlas):
 
 def test_search(atlas):
     hits = atlas.search("珍宝岛")
-    assert list(hits.columns) == ba.SEARCH_COLUMNS
+    assert list(hits.columns) == api.SEARCH_COLUMNS
     assert "zhenbao" in set(hits["feature_id"])
     assert hits["score"].is_monotonic_decreasing
     assert "zhenbao" in set(atlas.search("DAMANSKY")["feature_id"])

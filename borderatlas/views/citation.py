@@ -2,23 +2,22 @@
 
 The atlas-level facts (title, authors, version, release date) come from ``CITATION.cff``,
 parsed with PyYAML; CITATION.cff stays the one source of how to cite the atlas. References
-are rendered by citeproc-py with the CSL styles bundled in ``borderatlas/citation_styles/``
+are rendered by citeproc-py with the CSL styles bundled in ``borderatlas/views/citation_styles/``
 (Chicago author-date 18th ed. and APA 7th ed., CC-BY-SA 3.0: see the LICENSE.md there).
 
->>> import borderatlas.api as ba
->>> from borderatlas.citation import cite
+>>> import borderatlas as ba
+>>> from borderatlas.views.citation import cite
 >>> c = cite(ba.open(), "section:rus-e-ussuri", "https://atlas.example.org", accessed="2026-12-01")
 >>> c.permalink
 'https://atlas.example.org/border_map?feature=section:rus-e-ussuri'
 >>> print(c.chicago)
-The Border Atlas contributors. 2026. “Ussuri (section)”. Version 0.1.0. Border Atlas: An Interactive Map of the Former Sino-Soviet Border and Its Negotiation, 1960–2015, November 26. https://atlas.example.org/border_map?feature=section:rus-e-ussuri.
+The Border Atlas contributors. 2026. “Ussuri (section)”. Version 0.2.0. Border Atlas: An Interactive Map of the Former Sino-Soviet Border and Its Negotiation, 1960–2015, November 26. https://atlas.example.org/border_map?feature=section:rus-e-ussuri.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,16 +31,18 @@ from citeproc import Citation as CiteprocCitation
 from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
-from borderatlas.api import BorderAtlas, BorderAtlasError, UnknownIdError, WrongTypeError
-from borderatlas.data import DEFAULT_ROOT, Atlas
-from borderatlas.formats import _Writer, csl_to_bibtex
-from borderatlas.validate import parse_date
+from borderatlas.data.loader import Atlas
+from borderatlas.dates import parse_date
+from borderatlas.errors import BorderAtlasError, UnknownIdError, WrongTypeError
+from borderatlas.views.references import bibtex_text
+from borderatlas.views.urlstate import YEAR_MAX, YEAR_MIN
 
 __all__ = [
     "STYLES",
     "BadUrlError",
     "Citation",
     "DataVersion",
+    "cff_path",
     "cite",
     "cite_atlas",
     "data_version",
@@ -53,7 +54,6 @@ STYLE_DIR = "citation_styles"
 STYLES = {"chicago": "chicago-author-date.csl", "apa": "apa.csl"}
 CFF_NAME = "CITATION.cff"
 TARGET_KINDS = ("section", "area", "place", "event")
-YEAR_MIN, YEAR_MAX = 1858, 2015  # the app's year slider (borderatlas.urlstate)
 
 
 class BadUrlError(BorderAtlasError, ValueError):
@@ -90,14 +90,17 @@ class Citation:
     csl: dict[str, Any]
 
 
-def _cff_path(atlas: BorderAtlas | Atlas | None) -> Path:
-    """CITATION.cff beside the data tree's parent, else the repository's own."""
+def cff_path(atlas: object | None) -> Path:
+    """CITATION.cff beside the data tree's parent, else the packaged copy of the repository's.
+
+    (``borderatlas/views/CITATION.cff`` links to the top-level file in a clone; the wheel
+    ships its contents.)
+    """
     if atlas is not None:
-        root = atlas.data.root if isinstance(atlas, BorderAtlas) else atlas.root
-        candidate = Path(root).parent / CFF_NAME
+        candidate = Path(_data(atlas).root).parent / CFF_NAME
         if candidate.is_file():
             return candidate
-    return DEFAULT_ROOT.parent / CFF_NAME
+    return Path(str(resources.files("borderatlas.views").joinpath(CFF_NAME)))
 
 
 def data_version(path: str | Path | None = None) -> DataVersion:
@@ -105,12 +108,12 @@ def data_version(path: str | Path | None = None) -> DataVersion:
 
     Examples
     --------
-    >>> from borderatlas.citation import data_version
+    >>> from borderatlas.views.citation import data_version
     >>> v = data_version()
     >>> v.version, v.date_released
-    ('0.1.0', '2026-11-26')
+    ('0.2.0', '2026-11-26')
     """
-    cff = Path(path) if path is not None else _cff_path(None)
+    cff = Path(path) if path is not None else cff_path(None)
     try:
         raw = yaml.safe_load(cff.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -156,15 +159,15 @@ def _split(target: object) -> tuple[str, str]:
     return kind, fid
 
 
-def permalink(base_url: str, target: str, atlas: BorderAtlas | Atlas | None = None) -> str:
+def permalink(base_url: str, target: str, atlas: object | None = None) -> str:
     """The app URL that opens a feature's panel, or (for an event) its feature in that year.
 
     Examples
     --------
-    >>> from borderatlas.citation import permalink
+    >>> from borderatlas.views.citation import permalink
     >>> permalink("https://atlas.example.org/", "area:zhenbao")
     'https://atlas.example.org/border_map?feature=area:zhenbao'
-    >>> import borderatlas.api as ba
+    >>> import borderatlas as ba
     >>> permalink("https://atlas.example.org", "event:handover-2008", ba.open())
     'https://atlas.example.org/border_map?feature=section:rus-e-amur-middle&year=2008'
     """
@@ -183,12 +186,12 @@ def permalink(base_url: str, target: str, atlas: BorderAtlas | Atlas | None = No
     return f"{base}/timeline?year={year}"
 
 
-def _data(atlas: BorderAtlas | Atlas) -> Atlas:
-    if isinstance(atlas, BorderAtlas):
-        return atlas.data
-    if isinstance(atlas, Atlas):
-        return atlas
-    raise WrongTypeError(f"atlas must come from borderatlas.api.open(); got {type(atlas).__name__}")
+def _data(atlas: object) -> Atlas:
+    """The loaded data behind ``borderatlas.open()``'s object (its ``.data``) or a raw Atlas."""
+    data = getattr(atlas, "data", atlas)
+    if isinstance(data, Atlas):
+        return data
+    raise WrongTypeError(f"atlas must come from borderatlas.open(); got {type(atlas).__name__}")
 
 
 def _event(data: Atlas, event_id: str) -> dict[str, Any]:
@@ -234,7 +237,7 @@ def _style(name: str) -> CitationStylesStyle:
     """Parse a bundled CSL style once."""
     if name not in STYLES:
         raise UnknownIdError(f"unknown citation style {name!r}; allowed: {', '.join(STYLES)}")
-    source = resources.files("borderatlas").joinpath(STYLE_DIR, STYLES[name])
+    source = resources.files("borderatlas.views").joinpath(STYLE_DIR, STYLES[name])
     with resources.as_file(source) as path:
         return CitationStylesStyle(str(path), validate=False)
 
@@ -244,7 +247,7 @@ def render(item: Mapping[str, Any], style: str = "chicago", html: bool = False) 
 
     Examples
     --------
-    >>> from borderatlas.citation import render
+    >>> from borderatlas.views.citation import render
     >>> item = {"id": "x", "type": "book", "title": "A title", "issued": {"date-parts": [[2001]]},
     ...         "author": [{"family": "Doe", "given": "Jane"}], "publisher": "P"}
     >>> render(item, "apa")
@@ -260,9 +263,7 @@ def render(item: Mapping[str, Any], style: str = "chicago", html: bool = False) 
 
 def _bibtex(item: Mapping[str, Any]) -> str:
     """One CSL item as a BibTeX entry (pybtex)."""
-    stream = io.StringIO()
-    _Writer(encoding="utf-8").write_stream(csl_to_bibtex([item]), stream)
-    return stream.getvalue().strip() + "\n"
+    return bibtex_text([item]).strip() + "\n"
 
 
 def _accessed(accessed: str | dt.date | None) -> str:
@@ -303,14 +304,14 @@ def _citation(target: str, title: str | None, link: str, version: DataVersion,
     )
 
 
-def cite(atlas: BorderAtlas | Atlas, target: str, base_url: str, *,
+def cite(atlas: object, target: str, base_url: str, *,
          accessed: str | dt.date | None = None, cff: str | Path | None = None) -> Citation:
     """How to cite one feature panel or event of the atlas.
 
     Parameters
     ----------
     atlas : BorderAtlas
-        From :func:`borderatlas.api.open`.
+        From :func:`borderatlas.open`.
     target : str
         ``section:ID``, ``area:ID``, ``place:ID`` or ``event:ID``.
     base_url : str
@@ -332,8 +333,8 @@ def cite(atlas: BorderAtlas | Atlas, target: str, base_url: str, *,
 
     Examples
     --------
-    >>> import borderatlas.api as ba
-    >>> from borderatlas.citation import cite
+    >>> import borderatlas as ba
+    >>> from borderatlas.views.citation import cite
     >>> c = cite(ba.open(), "event:handover-2008", "https://atlas.example.org",
     ...          accessed="2026-12-01")
     >>> print(c.apa)
@@ -345,7 +346,7 @@ def cite(atlas: BorderAtlas | Atlas, target: str, base_url: str, *,
     kind, fid = _split(target)
     title = _feature_title(data, kind, fid)
     link = permalink(base_url, target, data)
-    return _citation(target, title, link, data_version(cff or _cff_path(data)),
+    return _citation(target, title, link, data_version(cff or cff_path(data)),
                      _accessed(accessed))
 
 
@@ -355,10 +356,10 @@ def cite_atlas(base_url: str, *, accessed: str | dt.date | None = None,
 
     Examples
     --------
-    >>> from borderatlas.citation import cite_atlas
+    >>> from borderatlas.views.citation import cite_atlas
     >>> c = cite_atlas("https://atlas.example.org", accessed="2026-12-01")
     >>> c.version, c.permalink
-    ('0.1.0', 'https://atlas.example.org')
+    ('0.2.0', 'https://atlas.example.org')
     """
     version = data_version(cff)
     return _citation("atlas", None, _base(base_url), version, _accessed(accessed))

@@ -9,8 +9,8 @@ import pytest
 from lxml import etree
 from pybtex.database import parse_string
 
-import borderatlas.api as ba
-from borderatlas import citation
+import borderatlas as ba
+from borderatlas.views import citation
 
 BASE = "https://atlas.example.org"
 
@@ -22,7 +22,7 @@ def atlas() -> ba.BorderAtlas:
 
 def test_data_version_comes_from_citation_cff(tmp_path):
     v = citation.data_version()
-    assert (v.version, v.date_released) == ("0.1.0", "2026-11-26")
+    assert (v.version, v.date_released) == ("0.2.0", "2026-11-26")
     assert v.title.startswith("Border Atlas")
     assert v.authors == ({"name": "The Border Atlas contributors"},)
     cff = tmp_path / "CITATION.cff"
@@ -45,7 +45,7 @@ def test_data_version_errors(tmp_path):
 
 
 def test_bundled_styles_are_the_csl_styles_with_their_licence():
-    folder = resources.files("borderatlas").joinpath(citation.STYLE_DIR)
+    folder = resources.files("borderatlas.views").joinpath(citation.STYLE_DIR)
     licence = folder.joinpath("LICENSE.md").read_text(encoding="utf-8")
     assert "Attribution-ShareAlike 3.0" in licence
     for name, file in citation.STYLES.items():
@@ -58,19 +58,19 @@ def test_bundled_styles_are_the_csl_styles_with_their_licence():
 def test_cite_a_section(atlas):
     c = citation.cite(atlas, "section:rus-e-ussuri", BASE + "/", accessed="2026-12-01")
     assert c.permalink == f"{BASE}/border_map?feature=section:rus-e-ussuri"
-    assert (c.version, c.date_released, c.accessed) == ("0.1.0", "2026-11-26", "2026-12-01")
+    assert (c.version, c.date_released, c.accessed) == ("0.2.0", "2026-11-26", "2026-12-01")
     assert c.title == "Ussuri (section)"
     for text in (c.chicago, c.apa):
         assert "The Border Atlas contributors" in text
         assert c.permalink in text
         assert "2026" in text
-    assert "Version 0.1.0" in c.chicago
+    assert "Version 0.2.0" in c.chicago
     assert c.apa.startswith("The Border Atlas contributors. (2026, November 26). Ussuri (section).")
     assert "<i>" in c.apa_html or "<i>" in c.chicago_html
     assert "<" not in c.chicago and "<" not in c.apa
     entry = parse_string(c.bibtex, "bibtex").entries["borderatlas-section-rus-e-ussuri"]
     assert entry.fields["url"] == c.permalink
-    assert entry.fields["version"] == "0.1.0"
+    assert entry.fields["version"] == "0.2.0"
     assert entry.fields["urldate"] == "2026-12-01"
     assert str(entry.persons["author"][0]) == "{The Border Atlas contributors}"
 
@@ -99,7 +99,7 @@ def test_event_title_names_the_event_and_date(atlas):
 def test_cite_the_atlas():
     c = citation.cite_atlas(BASE, accessed="2026-12-01")
     assert c.csl["type"] == "dataset"
-    assert "[Dataset]" in c.apa and "(Version 0.1.0)" in c.apa
+    assert "[Dataset]" in c.apa and "(Version 0.2.0)" in c.apa
     assert parse_string(c.bibtex, "bibtex").entries["borderatlas-atlas"].fields["year"] == "2026"
 
 

@@ -13,8 +13,9 @@ import pytest
 import rispy
 from pybtex.database import parse_file
 
-import borderatlas.api as ba
-from borderatlas import formats
+import borderatlas as ba
+from borderatlas.export import formats
+from borderatlas.views import references
 
 # A subset of the CSL-JSON schema (citation-style-language/schema, csl-data.json), written
 # from the CSL 1.0.2 specification: the item types, required id/type, and the shapes of
@@ -85,7 +86,7 @@ def test_gpkg_has_every_layer_and_the_events_table(atlas, out):
         info = pyogrio.read_info(path, layer=name)
         assert info["features"] == len(atlas.data.layer(name)), name
         assert info["crs"] == "EPSG:4326"
-    assert pyogrio.read_info(path, layer="events")["features"] == len(atlas.data.events) == 77
+    assert pyogrio.read_info(path, layer="events")["features"] == len(atlas.data.events) == 99
 
 
 def test_gpkg_content_round_trips(atlas, out):
@@ -157,10 +158,10 @@ def test_bibtex_parses_with_one_entry_per_source(atlas, out):
              for key, item in atlas.data.bibliography.items()}
     assert {("article-journal", "article"), ("book", "book"), ("webpage", "misc"),
             ("chapter", "incollection"), ("report", "techreport")} <= kinds
-    assert len(bib.entries) == len(atlas.data.bibliography) == 250
+    assert len(bib.entries) == len(atlas.data.bibliography) == 312
     for key, item in atlas.data.bibliography.items():
         entry = bib.entries[key]
-        assert entry.type == formats.BIBTEX_TYPES.get(item["type"], "misc")
+        assert entry.type == references.BIBTEX_TYPES.get(item["type"], "misc")
         if item.get("URL"):
             assert entry.fields["url"] == item["URL"]  # verbatim, not LaTeX-escaped
         if item.get("issued"):
@@ -169,7 +170,7 @@ def test_bibtex_parses_with_one_entry_per_source(atlas, out):
 
 
 def test_bibtex_escapes_latex_specials():
-    bib = formats.csl_to_bibtex([{"id": "k", "type": "book", "title": "Tom & Jerry 100% {x",
+    bib = references.csl_to_bibtex([{"id": "k", "type": "book", "title": "Tom & Jerry 100% {x",
                                   "author": [{"literal": "A & B Ltd"}],
                                   "issued": {"date-parts": [[2001, 3]]}}])
     text = bib.to_string("bibtex")
@@ -189,7 +190,7 @@ def parse_file_from_string(text: str):
 def test_ris_reads_back_with_rispy(atlas, out):
     with (out / "bibliography.ris").open(encoding="utf-8") as fh:
         records = rispy.load(fh)
-    assert len(records) == len(atlas.data.bibliography) == 250
+    assert len(records) == len(atlas.data.bibliography) == 312
     by_id = {r["id"]: r for r in records}
     assert set(by_id) == set(atlas.data.bibliography)
     kinds = {(item["type"], by_id[key]["type_of_reference"])
@@ -198,7 +199,7 @@ def test_ris_reads_back_with_rispy(atlas, out):
             ("article-journal", "JOUR"), ("book", "BOOK"), ("dataset", "DATA")} <= kinds
     for key, item in atlas.data.bibliography.items():
         rec = by_id[key]
-        assert rec["type_of_reference"] == formats.RIS_TYPES.get(item["type"], "GEN")
+        assert rec["type_of_reference"] == references.RIS_TYPES.get(item["type"], "GEN")
         assert rec.get("title") == item.get("title")
         if item.get("URL"):
             assert rec["urls"] == [item["URL"]]
@@ -208,7 +209,7 @@ def test_ris_reads_back_with_rispy(atlas, out):
 def test_csl_json_is_valid_and_unchanged(atlas, out):
     items = json.loads((out / "bibliography.csl.json").read_text(encoding="utf-8"))
     jsonschema.validate(items, CSL_SCHEMA)
-    assert len(items) == len(atlas.data.bibliography) == 250
+    assert len(items) == len(atlas.data.bibliography) == 312
     assert [i["id"] for i in items] == sorted(atlas.data.bibliography)
     assert {i["id"]: i for i in items} == atlas.data.bibliography
 

@@ -17,18 +17,24 @@ when a field is removed or changes meaning; new fields and files may be added.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping
 from typing import Any
 
-from borderatlas.api import BorderAtlas
-from borderatlas.citation import data_version
-from borderatlas.data import Atlas
-from borderatlas.datapackage import CURATED_LICENCE, DESCRIPTIONS, LICENCES
-from borderatlas.formats import _json_bytes, _plain, feature_collection
+from borderatlas import __version__
+from borderatlas.data.datapackage import CURATED_LICENCE, DESCRIPTIONS, LICENCES, SOURCES
+from borderatlas.data.datapackage import TITLE as SITE_TITLE
+from borderatlas.dates import parse_date, period_end
+from borderatlas.export.common import AtlasLike, as_atlas, json_bytes, plain
+from borderatlas.export.formats import feature_collection
+from borderatlas.views.citation import cff_path, data_version
+from borderatlas.views.viewmodel import line_on
 
-__all__ = ["API_ROOT", "API_VERSION", "api_files", "datapackage_resources", "line_collection"]
+__all__ = [
+    "API_ROOT", "API_VERSION", "api_files", "datapackage", "datapackage_resources", "line_collection",
+]
 
 API_VERSION = "v1"
 API_ROOT = f"api/{API_VERSION}"
@@ -38,20 +44,16 @@ LINE_PROPERTIES = ("id", "section_id", "pair", "order", "name_en", "status", "zo
 MEDIA = {".geojson": ("geojson", "application/geo+json"), ".json": ("json", "application/json")}
 
 
-def _atlas(atlas: BorderAtlas | Atlas) -> BorderAtlas:
-    """The public API object for either a BorderAtlas or a raw (already validated) Atlas."""
-    return atlas if isinstance(atlas, BorderAtlas) else BorderAtlas(atlas)
-
-
-def line_collection(atlas: BorderAtlas | Atlas, version_id: str) -> dict[str, Any]:
+def line_collection(atlas: AtlasLike, version_id: str) -> dict[str, Any]:
     """The line of one version (by its id in versions.json) as an RFC 7946 FeatureCollection.
 
     Each feature is one section on the version's date with its ``status`` and the
     ``zone_ids`` whose older line applies then.
     """
-    api = _atlas(atlas)
-    version = api.data.versions[version_id]
-    frame = api.line_at(version["date"])
+    data = as_atlas(atlas)
+    version = data.versions[version_id]
+    # as of the version's date: a year or month means its last day (as ``BorderAtlas.line_at``)
+    frame = line_on(data, min(period_end(version["date"]), dt.date.today()))
     collection = feature_collection(frame)
     for feature in collection["features"]:
         props = feature["properties"]
@@ -72,13 +74,13 @@ def _version_entry(row: Mapping[str, Any], collection: Mapping[str, Any]) -> dic
     }
 
 
-def api_files(atlas: BorderAtlas | Atlas) -> dict[str, bytes]:
+def api_files(atlas: AtlasLike) -> dict[str, bytes]:
     """Every file of the static API as relative path -> bytes (deterministic, no disk writes).
 
     Examples
     --------
-    >>> import borderatlas.api as ba
-    >>> from borderatlas.static_api import api_files
+    >>> import borderatlas as ba
+    >>> from borderatlas.export.static_api import api_files
     >>> files = api_files(ba.open())
     >>> sorted(files)[:3]
     ['api/v1/areas.geojson', 'api/v1/events.json', 'api/v1/index.json']
@@ -86,24 +88,24 @@ def api_files(atlas: BorderAtlas | Atlas) -> dict[str, bytes]:
     ['api/v1/line/1991-05-16.geojson', 'api/v1/line/2001-07-16.geojson',
      'api/v1/line/2008-10-14.geojson', 'api/v1/line/2011-09-20.geojson']
     """
-    api = _atlas(atlas)
-    data = api.data
+    data = as_atlas(atlas)
     files: dict[str, bytes] = {}
     counts: dict[str, int] = {}
     for name in LAYER_FILES:
         collection = feature_collection(data.layer(name))
-        files[f"{API_ROOT}/{name}.geojson"] = _json_bytes(collection)
+        files[f"{API_ROOT}/{name}.geojson"] = json_bytes(collection)
         counts[f"{name}.geojson"] = len(collection["features"])
-    files[f"{API_ROOT}/events.json"] = _json_bytes({"events": [_plain(e) for e in data.events]})
+    files[f"{API_ROOT}/events.json"] = json_bytes({"events": [plain(e) for e in data.events]})
     counts["events.json"] = len(data.events)
     versions = []
-    for row in api.versions().to_dict("records"):
-        collection = line_collection(api, row["id"])
+    rows = sorted(data.versions.values(), key=lambda v: (parse_date(v["date"]), v["id"]))
+    for row in rows:
+        collection = line_collection(data, row["id"])
         entry = _version_entry(row, collection)
         versions.append(entry)
-        files[f"{API_ROOT}/{entry['line']}"] = _json_bytes(collection)
+        files[f"{API_ROOT}/{entry['line']}"] = json_bytes(collection)
         counts[entry["line"]] = len(collection["features"])
-    cff = data_version()
+    cff = data_version(cff_path(data))
     index = {
         "api_version": API_VERSION,
         "title": cff.title,
@@ -121,7 +123,7 @@ def api_files(atlas: BorderAtlas | Atlas) -> dict[str, bytes]:
         ],
         "versions": versions,
     }
-    files[f"{API_ROOT}/index.json"] = _json_bytes(index)
+    files[f"{API_ROOT}/index.json"] = json_bytes(index)
     return dict(sorted(files.items()))
 
 
@@ -160,8 +162,8 @@ def datapackage_resources(files: Mapping[str, bytes]) -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> import borderatlas.api as ba
-    >>> from borderatlas.static_api import api_files, datapackage_resources
+    >>> import borderatlas as ba
+    >>> from borderatlas.export.static_api import api_files, datapackage_resources
     >>> res = datapackage_resources(api_files(ba.open()))
     >>> res[0]["name"], res[0]["path"], res[0]["mediatype"]
     ('api-v1-areas', 'api/v1/areas.geojson', 'application/geo+json')
@@ -184,3 +186,20 @@ def datapackage_resources(files: Mapping[str, bytes]) -> list[dict[str, Any]]:
             "licenses": [LICENCES[x] for x in licences],
         })
     return out
+
+
+def datapackage(files: Mapping[str, bytes]) -> dict[str, Any]:
+    """The Frictionless descriptor ``export-site`` writes at the site root: the static API.
+
+    Title, licences and sources are those of ``geodata/datapackage.json``; the resources are
+    the API files (:func:`datapackage_resources`), so the package describes what is served.
+    """
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "border-atlas-api",
+        "title": f"{SITE_TITLE} (static JSON API {API_VERSION})",
+        "version": __version__,
+        "licenses": [LICENCES["ODbL-1.0"], LICENCES[CURATED_LICENCE]],
+        "sources": SOURCES,
+        "resources": datapackage_resources(files),
+    }

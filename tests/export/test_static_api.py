@@ -9,9 +9,9 @@ import re
 import pytest
 from shapely.geometry import shape
 
-import borderatlas.api as ba
-from borderatlas.datapackage import LICENCES
-from borderatlas.static_api import API_ROOT, api_files, datapackage_resources
+import borderatlas as ba
+from borderatlas.data.datapackage import LICENCES
+from borderatlas.export.static_api import API_ROOT, api_files, datapackage_resources
 
 FRICTIONLESS_NAME = re.compile(r"^[a-z0-9._/-]+$")
 
@@ -82,14 +82,14 @@ def test_line_files_are_the_line_on_each_version_date(atlas, files):
 def test_index_lists_every_file_with_its_hash(atlas, files):
     index = _strict(files[f"{API_ROOT}/index.json"])
     assert index["api_version"] == "v1"
-    assert (index["data_version"], index["date_released"]) == ("0.1.0", "2026-11-26")
+    assert (index["data_version"], index["date_released"]) == ("0.2.0", "2026-11-26")
     listed = {f["path"]: f for f in index["files"]}
     assert set(listed) == {p.removeprefix(f"{API_ROOT}/") for p in files} - {"index.json"}
     for rel, entry in listed.items():
         blob = files[f"{API_ROOT}/{rel}"]
         assert entry["bytes"] == len(blob)
         assert entry["hash"] == "sha256:" + hashlib.sha256(blob).hexdigest()
-    assert listed["events.json"]["count"] == 77
+    assert listed["events.json"]["count"] == 99
     assert listed["sections.geojson"]["count"] == 14
     assert [v["id"] for v in index["versions"]] == ["1991", "2001", "2008", "present"]
     for v in index["versions"]:
