@@ -18,7 +18,7 @@ import hashlib
 import math
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -197,7 +197,7 @@ def _button(ftype: str, fid: str, label: Any) -> str:
             f"{esc(label or fid)}</button>")
 
 
-def index_html(layers: Mapping[str, dict[str, Any]], events: Sequence[Mapping[str, Any]]) -> str:
+def index_html(atlas: Atlas, layers: Mapping[str, dict[str, Any]]) -> str:
     """The panel before anything is chosen: every section and area, the chronicle, downloads."""
     sections = "".join(
         f'<li>{_button("section", f["id"], f["properties"].get("name_en"))}'
@@ -205,16 +205,19 @@ def index_html(layers: Mapping[str, dict[str, Any]], events: Sequence[Mapping[st
         for f in layers["sections"]["features"])
     areas = sorted(layers["areas"]["features"], key=lambda f: str(f["properties"].get("name_en")))
     files = [f"{n}.geojson" for n in DOWNLOADS] + ["history.json"]
+    events = atlas.events
     return (
         f'<h2>The border, section by section</h2><p>{esc(INTRO)}</p>'
         f'<ol class="ba-index">{sections}</ol><h3>Areas that changed hands or were disputed</h3>'
         '<ul class="ba-index">' + "".join(
             f'<li>{_button("area", f["id"], f["properties"].get("name_en"))}</li>' for f in areas)
         + f'</ul><details class="ba-chronicle"><summary>Chronicle: all {len(events)} events'
-        f'</summary>{"".join(event_html(e) for e in events)}</details>'
+        f'</summary>{"".join(event_html(atlas, e) for e in events)}</details>'
         '<section><h3>Download the data</h3><ul class="ba-downloads">' + "".join(
             f'<li><a href="data/{f}" download="{f}">{f}</a></li>' for f in files)
-        + '</ul><p class="ba-note">Boundary geometry © OpenStreetMap contributors, ODbL; every '
+        + f'<li><a href="{API_ROOT}/index.json">{API_ROOT}/index.json</a> (JSON API, full '
+        'resolution; described in <a href="datapackage.json">datapackage.json</a>)</li>'
+        '</ul><p class="ba-note">Boundary geometry © OpenStreetMap contributors, ODbL; every '
         "feature lists its own sources.</p></section>"
     )
 
@@ -251,7 +254,7 @@ def history_document(atlas: Atlas, layers: Mapping[str, dict[str, Any]]) -> dict
         "panels": panels,
         "tips": tips,
         "styles": styles,
-        "index": index_html(layers, atlas.events),
+        "index": index_html(atlas, layers),
         "events": [plain(e) for e in atlas.events],
         "features": {
             kind: {fid: plain(atlas.feature_history[kind][fid])

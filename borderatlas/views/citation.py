@@ -9,9 +9,9 @@ are rendered by citeproc-py with the CSL styles bundled in ``borderatlas/views/c
 >>> from borderatlas.views.citation import cite
 >>> c = cite(ba.open(), "section:rus-e-ussuri", "https://atlas.example.org", accessed="2026-12-01")
 >>> c.permalink
-'https://atlas.example.org/border_map?feature=section:rus-e-ussuri'
+'https://atlas.example.org/Border_map?feature=section:rus-e-ussuri'
 >>> print(c.chicago)
-The Border Atlas contributors. 2026. “Ussuri (section)”. Version 0.2.0. Border Atlas: An Interactive Map of the Former Sino-Soviet Border and Its Negotiation, 1960–2015, November 26. https://atlas.example.org/border_map?feature=section:rus-e-ussuri.
+The Border Atlas contributors. 2026. “Ussuri (section)”. Version 0.2.0. Border Atlas: An Interactive Map of the Former Sino-Soviet Border and Its Negotiation, 1960–2015, November 26. https://atlas.example.org/Border_map?feature=section:rus-e-ussuri.
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ STYLE_DIR = "citation_styles"
 STYLES = {"chicago": "chicago-author-date.csl", "apa": "apa.csl"}
 CFF_NAME = "CITATION.cff"
 TARGET_KINDS = ("section", "area", "place", "event")
+NO_ACCESS_DATE = ""  # pass as ``accessed`` for text rendered once and read on many days
+MAP_PAGE, TIMELINE_PAGE = "Border_map", "Timeline"  # Streamlit's URL paths of pages/1_, 3_
 
 
 class BadUrlError(BorderAtlasError, ValueError):
@@ -82,12 +84,29 @@ class Citation:
     version: str
     date_released: str
     accessed: str
-    chicago: str
-    apa: str
-    chicago_html: str
-    apa_html: str
     bibtex: str
     csl: dict[str, Any]
+
+    # the styles are rendered on first use: citeproc-py takes about 0.2 s a rendering
+    @functools.cached_property
+    def chicago(self) -> str:
+        """The Chicago author-date reference as plain text."""
+        return render(self.csl, "chicago")
+
+    @functools.cached_property
+    def apa(self) -> str:
+        """The APA reference as plain text."""
+        return render(self.csl, "apa")
+
+    @functools.cached_property
+    def chicago_html(self) -> str:
+        """The Chicago reference as HTML (rendered on first use: citeproc is slow)."""
+        return render(self.csl, "chicago", html=True)
+
+    @functools.cached_property
+    def apa_html(self) -> str:
+        """The APA reference as HTML (rendered on first use)."""
+        return render(self.csl, "apa", html=True)
 
 
 def cff_path(atlas: object | None) -> Path:
@@ -104,7 +123,7 @@ def cff_path(atlas: object | None) -> Path:
 
 
 def data_version(path: str | Path | None = None) -> DataVersion:
-    """Read title, version, release date and authors from a CITATION.cff file.
+    """Read title, version, release date and authors from a CITATION.cff file (cached by mtime).
 
     Examples
     --------
@@ -114,6 +133,16 @@ def data_version(path: str | Path | None = None) -> DataVersion:
     ('0.2.0', '2026-11-26')
     """
     cff = Path(path) if path is not None else cff_path(None)
+    try:
+        stamp = cff.stat().st_mtime_ns
+    except OSError:
+        stamp = -1
+    return _read_cff(cff, stamp)
+
+
+@functools.lru_cache(maxsize=16)
+def _read_cff(cff: Path, stamp: int) -> DataVersion:
+    """Parse one CITATION.cff (``stamp`` is its mtime, so an edited file is read again)."""
     try:
         raw = yaml.safe_load(cff.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -166,15 +195,15 @@ def permalink(base_url: str, target: str, atlas: object | None = None) -> str:
     --------
     >>> from borderatlas.views.citation import permalink
     >>> permalink("https://atlas.example.org/", "area:zhenbao")
-    'https://atlas.example.org/border_map?feature=area:zhenbao'
+    'https://atlas.example.org/Border_map?feature=area:zhenbao'
     >>> import borderatlas as ba
     >>> permalink("https://atlas.example.org", "event:handover-2008", ba.open())
-    'https://atlas.example.org/border_map?feature=section:rus-e-amur-middle&year=2008'
+    'https://atlas.example.org/Border_map?feature=section:rus-e-amur-middle&year=2008'
     """
     base = _base(base_url)
     kind, fid = _split(target)
     if kind != "event":
-        return f"{base}/border_map?feature={kind}:{quote(fid, safe='-_.')}"
+        return f"{base}/{MAP_PAGE}?feature={kind}:{quote(fid, safe='-_.')}"
     if atlas is None:
         raise WrongTypeError("an event permalink needs the atlas (to find the event's feature)")
     event = _event(_data(atlas), fid)
@@ -182,8 +211,8 @@ def permalink(base_url: str, target: str, atlas: object | None = None) -> str:
     if event.get("section_ids") or event.get("area_ids"):
         feature = (f"section:{event['section_ids'][0]}" if event.get("section_ids")
                    else f"area:{event['area_ids'][0]}")
-        return f"{base}/border_map?feature={feature}&year={year}"
-    return f"{base}/timeline?year={year}"
+        return f"{base}/{MAP_PAGE}?feature={feature}&year={year}"
+    return f"{base}/{TIMELINE_PAGE}?year={year}"
 
 
 def _data(atlas: object) -> Atlas:
@@ -267,9 +296,11 @@ def _bibtex(item: Mapping[str, Any]) -> str:
 
 
 def _accessed(accessed: str | dt.date | None) -> str:
-    """Access date as ISO (today by default)."""
+    """Access date as ISO (today by default; ``""`` leaves it out)."""
     if accessed is None:
         return dt.date.today().isoformat()
+    if accessed == NO_ACCESS_DATE:
+        return NO_ACCESS_DATE
     if isinstance(accessed, dt.date):
         return accessed.isoformat()
     if isinstance(accessed, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", accessed):
@@ -287,8 +318,9 @@ def _citation(target: str, title: str | None, link: str, version: DataVersion,
         "issued": _parts(version.date_released),
         "version": version.version,
         "URL": link,
-        "accessed": _parts(accessed),
     }
+    if accessed:
+        item["accessed"] = _parts(accessed)
     if title is None:
         item.update({"type": "dataset", "title": version.title})
     else:
@@ -298,8 +330,6 @@ def _citation(target: str, title: str | None, link: str, version: DataVersion,
     return Citation(
         target=target, title=title or version.title, permalink=link, version=version.version,
         date_released=version.date_released, accessed=accessed,
-        chicago=render(item, "chicago"), apa=render(item, "apa"),
-        chicago_html=render(item, "chicago", html=True), apa_html=render(item, "apa", html=True),
         bibtex=_bibtex(item), csl=item,
     )
 
@@ -317,7 +347,7 @@ def cite(atlas: object, target: str, base_url: str, *,
     base_url : str
         Where the app is served, e.g. ``https://atlas.example.org``.
     accessed : str or datetime.date, optional
-        Access date (today by default).
+        Access date (today by default; ``NO_ACCESS_DATE``, the empty string, leaves it out).
     cff : str or pathlib.Path, optional
         The CITATION.cff to read (default: the repository's).
 
@@ -338,7 +368,7 @@ def cite(atlas: object, target: str, base_url: str, *,
     >>> c = cite(ba.open(), "event:handover-2008", "https://atlas.example.org",
     ...          accessed="2026-12-01")
     >>> print(c.apa)
-    The Border Atlas contributors. (2026, November 26). Handover of Yinlong and western Heixiazi (2008-10-14). Border Atlas: An Interactive Map of the Former Sino-Soviet Border and Its Negotiation, 1960–2015. https://atlas.example.org/border_map?feature=section:rus-e-amur-middle&year=2008
+    The Border Atlas contributors. (2026, November 26). Handover of Yinlong and western Heixiazi (2008-10-14). Border Atlas: An Interactive Map of the Former Sino-Soviet Border and Its Negotiation, 1960–2015. https://atlas.example.org/Border_map?feature=section:rus-e-amur-middle&year=2008
     >>> print(c.bibtex.splitlines()[0])
     @misc{borderatlas-event-handover-2008,
     """
