@@ -338,3 +338,21 @@ def test_errors_are_importable_and_json_safe_messages():
         assert issubclass(cls, ba.BorderAtlasError)
     json.dumps(str(ba.UnknownIdError("unknown id 'x'")))
     assert str(ba.UnknownIdError("unknown id 'x'")) == "unknown id 'x'"
+
+
+def test_import_borderatlas_is_cheap_and_reexports_lazily():
+    import subprocess
+    import sys
+
+    code = ("import sys, borderatlas; heavy = [m for m in ('streamlit', 'folium', 'pandas', "
+            "'geopandas') if m in sys.modules]; print(heavy); "
+            "assert borderatlas.open is borderatlas.api.open; "
+            "assert borderatlas.UnknownIdError.__module__ == 'borderatlas.errors'; "
+            "assert 'streamlit' not in sys.modules and 'folium' not in sys.modules")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+    assert set(ba.__all__) >= {"open", "BorderAtlas", "BorderAtlasError", "UnknownIdError",
+                               "BadDateError", "DateOutOfRangeError", "WrongTypeError",
+                               "InvalidDataError"}

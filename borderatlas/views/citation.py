@@ -9,9 +9,9 @@ are rendered by citeproc-py with the CSL styles bundled in ``borderatlas/views/c
 >>> from borderatlas.views.citation import cite
 >>> c = cite(ba.open(), "section:rus-e-ussuri", "https://atlas.example.org", accessed="2026-12-01")
 >>> c.permalink
-'https://atlas.example.org/Border_map?feature=section:rus-e-ussuri'
+'https://atlas.example.org/border_map?feature=section:rus-e-ussuri'
 >>> print(c.chicago)
-The Border Atlas contributors. 2026. “Ussuri (section)”. Version 0.2.0. Border Atlas: An Interactive Map of the Former Sino-Soviet Border and Its Negotiation, 1960–2015, November 26. https://atlas.example.org/Border_map?feature=section:rus-e-ussuri.
+The Border Atlas contributors. 2026. “Ussuri (section)”. Version 0.2.0. Border Atlas: An Interactive Map of the Former Sino-Soviet Border and Its Negotiation, 1960–2015, November 26. https://atlas.example.org/border_map?feature=section:rus-e-ussuri.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ STYLES = {"chicago": "chicago-author-date.csl", "apa": "apa.csl"}
 CFF_NAME = "CITATION.cff"
 TARGET_KINDS = ("section", "area", "place", "event")
 NO_ACCESS_DATE = ""  # pass as ``accessed`` for text rendered once and read on many days
-MAP_PAGE, TIMELINE_PAGE = "Border_map", "Timeline"  # Streamlit's URL paths of pages/1_, 3_
+MAP_PAGE, TIMELINE_PAGE = "border_map", "timeline"  # Streamlit URL paths of pages/1_, 3_
 
 
 class BadUrlError(BorderAtlasError, ValueError):
@@ -195,10 +195,10 @@ def permalink(base_url: str, target: str, atlas: object | None = None) -> str:
     --------
     >>> from borderatlas.views.citation import permalink
     >>> permalink("https://atlas.example.org/", "area:zhenbao")
-    'https://atlas.example.org/Border_map?feature=area:zhenbao'
+    'https://atlas.example.org/border_map?feature=area:zhenbao'
     >>> import borderatlas as ba
     >>> permalink("https://atlas.example.org", "event:handover-2008", ba.open())
-    'https://atlas.example.org/Border_map?feature=section:rus-e-amur-middle&year=2008'
+    'https://atlas.example.org/border_map?feature=section:rus-e-amur-middle&year=2008'
     """
     base = _base(base_url)
     kind, fid = _split(target)
@@ -368,7 +368,7 @@ def cite(atlas: object, target: str, base_url: str, *,
     >>> c = cite(ba.open(), "event:handover-2008", "https://atlas.example.org",
     ...          accessed="2026-12-01")
     >>> print(c.apa)
-    The Border Atlas contributors. (2026, November 26). Handover of Yinlong and western Heixiazi (2008-10-14). Border Atlas: An Interactive Map of the Former Sino-Soviet Border and Its Negotiation, 1960–2015. https://atlas.example.org/Border_map?feature=section:rus-e-amur-middle&year=2008
+    The Border Atlas contributors. (2026, November 26). Handover of Yinlong and western Heixiazi (2008-10-14). Border Atlas: An Interactive Map of the Former Sino-Soviet Border and Its Negotiation, 1960–2015. https://atlas.example.org/border_map?feature=section:rus-e-amur-middle&year=2008
     >>> print(c.bibtex.splitlines()[0])
     @misc{borderatlas-event-handover-2008,
     """

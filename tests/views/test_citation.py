@@ -57,7 +57,7 @@ def test_bundled_styles_are_the_csl_styles_with_their_licence():
 
 def test_cite_a_section(atlas):
     c = citation.cite(atlas, "section:rus-e-ussuri", BASE + "/", accessed="2026-12-01")
-    assert c.permalink == f"{BASE}/Border_map?feature=section:rus-e-ussuri"
+    assert c.permalink == f"{BASE}/border_map?feature=section:rus-e-ussuri"
     assert (c.version, c.date_released, c.accessed) == ("0.2.0", "2026-11-26", "2026-12-01")
     assert c.title == "Ussuri (section)"
     for text in (c.chicago, c.apa):
@@ -76,15 +76,15 @@ def test_cite_a_section(atlas):
 
 
 @pytest.mark.parametrize("target, link", [
-    ("area:zhenbao", "/Border_map?feature=area:zhenbao"),
-    ("place:khorgos", "/Border_map?feature=place:khorgos"),
-    ("event:handover-2008", "/Border_map?feature=section:rus-e-amur-middle&year=2008"),
-    ("event:nerchinsk-1689", "/Border_map?feature=section:rus-e-argun&year=1858"),
+    ("area:zhenbao", "/border_map?feature=area:zhenbao"),
+    ("place:khorgos", "/border_map?feature=place:khorgos"),
+    ("event:handover-2008", "/border_map?feature=section:rus-e-amur-middle&year=2008"),
+    ("event:nerchinsk-1689", "/border_map?feature=section:rus-e-argun&year=1858"),
 ])
 def test_cite_areas_places_events(atlas, target, link):
     if target == "place:khorgos" and "khorgos" not in set(atlas.places()["id"]):
         target = f"place:{atlas.places()['id'].iloc[0]}"
-        link = f"/Border_map?feature={target}"
+        link = f"/border_map?feature={target}"
     c = citation.cite(atlas, target, BASE, accessed=dt.date(2026, 12, 1))
     assert c.permalink == BASE + link
     assert c.permalink in c.chicago and c.permalink in c.apa

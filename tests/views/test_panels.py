@@ -61,7 +61,7 @@ def test_every_panel_has_a_cite_block_with_permalink_and_version(atlas, monkeypa
         block = html[html.index('<details class="ba-cite-this">'):]
         assert "<b>Chicago:</b>" in block and "<b>APA:</b>" in block
         assert '<details class="ba-cite-bibtex"><summary>BibTeX</summary><pre>@misc{' in block
-        link = f"https://atlas.example.org/Border_map?feature={ftype}:{fid}"
+        link = f"https://atlas.example.org/border_map?feature={ftype}:{fid}"
         assert f'href="{link}"' in block and "data version 0.2.0" in block
 
 
