@@ -1,4 +1,4 @@
-"""Command line: ``borderatlas serve|validate|manifest|build-geodata|export-site`` (also ``python -m borderatlas``)."""
+"""Command line: ``borderatlas serve|validate|manifest|build-geodata|export|export-site`` (also ``python -m borderatlas``)."""
 
 from __future__ import annotations
 
@@ -55,8 +55,35 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _formats(values: Sequence[str]) -> list[str]:
+    """``--format`` values, repeated and/or comma-separated, in order, without repeats."""
+    return list(dict.fromkeys(f.strip().lower() for v in values for f in v.split(",") if f.strip()))
+
+
+def _export_data(args: argparse.Namespace) -> int:
+    """Write the data in the formats asked for (GeoPackage, GeoJSON, CSV, BibTeX, RIS, CSL)."""
+    from borderatlas.export.formats import FORMATS, export
+
+    wanted = _formats(args.format or ["all"])
+    bad = [f for f in wanted if f not in FORMATS and f != "all"]
+    if bad or not wanted:
+        print(f"borderatlas export: unknown format {', '.join(map(repr, bad)) or '(none)'}; "
+              f"choose from {', '.join(FORMATS)} or all (repeat --format or use commas)",
+              file=sys.stderr)
+        return 2
+    root = Path(args.data) if args.data else config.geodata_root()
+    atlas = load_atlas(root)
+    if atlas.problems:
+        print(f"{root}: {len(atlas.problems)} data problem(s); run borderatlas validate",
+              file=sys.stderr)
+        return 1
+    for path in export(atlas, Path(args.out), wanted, basemap=args.basemap):
+        print(path)
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
-    """Write the static site (no Python needed to view it)."""
+    """Write the static site and its JSON API (no Python needed to view it)."""
     from borderatlas.export.site import export_site
 
     print(export_site(load_atlas(Path(args.data) if args.data else None), Path(args.out)))
@@ -83,7 +110,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("build-geodata", help="derive geometry from installed datasets")
     p.add_argument("out", nargs="?", default=None)
     p.set_defaults(func=_build)
-    p = sub.add_parser("export-site", help="write a static HTML + GeoJSON site")
+    p = sub.add_parser(
+        "export", help="write the data as GeoPackage, GeoJSON, CSV, BibTeX, RIS and/or CSL-JSON"
+    )
+    p.add_argument("out")
+    p.add_argument(
+        "--format", action="append", metavar="FMT",
+        help="gpkg, geojson, csv, bibtex, ris, csl or all (default); repeat or comma-separate",
+    )
+    p.add_argument("--data", default=None, help="geodata folder (default: the bundled data)")
+    p.add_argument("--basemap", action="store_true",
+                   help="also write the offline basemap layers (gpkg, geojson)")
+    p.set_defaults(func=_export_data)
+    p = sub.add_parser("export-site", help="write a static HTML + GeoJSON site and JSON API")
     p.add_argument("out")
     p.add_argument("--data", default=None)
     p.set_defaults(func=_export)

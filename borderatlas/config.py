@@ -1,14 +1,17 @@
-"""One home for settings: where the data is, which resolution to load, where the app lives."""
+"""One home for settings: where the data is, which resolution to load, where the app lives and is served."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 GEODATA_ENV = "BORDERATLAS_GEODATA"
 RESOLUTION_ENV = "BORDERATLAS_RESOLUTION"
 RESOLUTIONS = ("standard", "full")
+BASE_URL_ENV = "BORDERATLAS_BASE_URL"
+DEFAULT_BASE_URL = "http://localhost:8501"
 PACKAGE_DIR = Path(__file__).resolve().parent
 # an installed wheel ships the data inside the package; a clone keeps it at the top level
 PACKAGED_GEODATA = PACKAGE_DIR / "geodata"
@@ -45,3 +48,16 @@ def resolution(environ: Mapping[str, str] | None = None) -> str:
     value = (os.environ if environ is None else environ).get(RESOLUTION_ENV, "standard")
     value = value.strip().lower()
     return value if value in RESOLUTIONS else "standard"
+
+
+def base_url(environ: Mapping[str, str] | None = None) -> str:
+    """Where the app is served, for permalinks: ``BORDERATLAS_BASE_URL`` or the local default.
+
+    Anything that is not an absolute http(s) URL without query or fragment falls back to
+    ``http://localhost:8501``; a trailing slash is dropped.
+    """
+    value = (os.environ if environ is None else environ).get(BASE_URL_ENV, "").strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        return DEFAULT_BASE_URL
+    return value.rstrip("/")

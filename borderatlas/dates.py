@@ -48,3 +48,15 @@ def neighbour(pair: str, when: str) -> str:
     if norm_date(when) < SOVIET_END:
         return "SUN"
     return pair.split("-")[1]
+
+
+def period_end(value: str) -> dt.date:
+    """The last day of the period an ISO date of any precision names (``1995`` -> 31 Dec 1995)."""
+    first = parse_date(value)
+    parts = value.split("-")
+    if len(parts) == 1:
+        return dt.date(first.year, 12, 31)
+    if len(parts) == 2:
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return first

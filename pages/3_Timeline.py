@@ -32,8 +32,9 @@ with map_col, st.spinner("Drawing…"):
     ui.attribution_caption()
 with text_col:
     if event:
-        st.html(panels.event_html(event))
+        st.html(panels.event_html(data, event))
         st.html(panels.sources_html(event.get("sources") or [], data.bibliography))
+        st.html(panels.cite_html(data, f"event:{event['id']}"))
     else:
         st.info("Pick an event on the chart below the map (or in the list under it) to read "
                 "it here and locate it on the map.")

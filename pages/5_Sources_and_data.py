@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 from borderatlas import config, style, ui
@@ -19,23 +17,23 @@ st.subheader("Layers: provenance, licence, accuracy")
 st.dataframe(tables.provenance_table(data), hide_index=True, key="src_prov")
 
 st.subheader("Downloads")
-dl_cols = st.columns(3)
-for i, name in enumerate(LAYERS):
-    path = data.root / LAYERS[name][0]
-    if path.is_file():
-        dl_cols[i % 3].download_button(f"{name}.geojson", path.read_bytes(),
-                                       file_name=path.name, mime="application/geo+json",
-                                       key=f"src_dl_{name}")
-st.download_button("events.csv", tables.events_csv(data.events),
-                   file_name="events.csv", mime="text/csv", key="src_dl_events")
+st.caption("The whole atlas at full resolution: every layer and the events table (GeoPackage), "
+           "attributes as CSV, and the bibliography for reference managers.")
+ui.download_buttons()
+with st.expander("Single layers (GeoJSON)"):
+    dl_cols = st.columns(3)
+    for i, name in enumerate(LAYERS):
+        path = data.root / LAYERS[name][0]
+        if path.is_file():
+            dl_cols[i % 3].download_button(f"{name}.geojson", path.read_bytes(),
+                                           file_name=path.name, mime="application/geo+json",
+                                           key=f"src_dl_{name}")
 
 st.subheader("How to cite")
+st.html(ui.how_to_cite_html())
+st.caption("Cite the underlying sources listed below for historical claims; every feature panel "
+           "and event has its own “Cite this”. Map data © OpenStreetMap contributors, ODbL.")
 cff = config.CHECKOUT / "CITATION.cff"
-st.markdown(
-    f"Border Atlas contributors ({dt.date.today().year}). *Border Atlas: an interactive map of "
-    "the former Sino-Soviet border and its negotiation, 1960–2024* (software and data). "
-    "Map data © OpenStreetMap contributors, ODbL. Cite the underlying sources listed below "
-    "for historical claims.")
 if cff.is_file():
     with st.expander("CITATION.cff"):
         st.code(cff.read_text(encoding="utf-8"), language="yaml")

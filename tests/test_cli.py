@@ -55,3 +55,39 @@ def test_validate_reports_a_stale_datapackage(make_geodata, mini_files, capsys):
     out = capsys.readouterr().out
     assert "datapackage.json: -: -: stale: does not describe the current files" in out
     assert "versions.json: -: -: checksum does not match the manifest (file changed)" in out
+
+
+def test_export_formats_repeated_and_comma_separated(make_geodata, mini_files, tmp_path, capsys):
+    root = make_geodata(mini_files)
+    out = tmp_path / "out"
+    assert main(["export", str(out), "--data", str(root), "--format", "csv,bibtex",
+                 "--format", "RIS", "--format", "csv"]) == 0
+    printed = capsys.readouterr().out.split()
+    names = sorted(p.rsplit("/", 1)[-1] for p in printed)
+    assert names == ["areas.csv", "bibliography.bib", "bibliography.ris", "events.csv",
+                     "places.csv", "sections.csv"]
+    assert sorted(p.name for p in out.iterdir()) == names
+
+
+def test_export_all_with_basemap(make_geodata, mini_files, tmp_path):
+    root = make_geodata(mini_files)
+    assert main(["export", str(tmp_path), "--data", str(root), "--format", "all",
+                 "--basemap"]) == 0
+    written = {p.name for p in tmp_path.iterdir()}
+    assert {"border-atlas.gpkg", "sections.geojson", "events.csv", "bibliography.bib",
+            "bibliography.ris", "bibliography.csl.json"} <= written
+
+
+def test_export_unknown_format_is_a_clear_error(tmp_path, capsys):
+    assert main(["export", str(tmp_path), "--format", "gpkg,shp", "--format", "kml"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown format 'shp', 'kml'" in err
+    assert "gpkg, geojson, csv, bibtex, ris, csl or all" in err
+    assert not any(tmp_path.iterdir())
+
+
+def test_export_refuses_invalid_data(make_geodata, mini_files, tmp_path, capsys):
+    mini_files["sections.geojson"]["features"][0]["properties"]["name_ru"] = ""
+    root = make_geodata(mini_files)
+    assert main(["export", str(tmp_path / "o"), "--data", str(root), "--format", "csv"]) == 1
+    assert "data problem(s)" in capsys.readouterr().err

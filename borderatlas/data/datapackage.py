@@ -32,6 +32,15 @@ LICENCES = {
     },
 }
 CURATED_LICENCE = "CC-BY-4.0"
+TITLE = "Border Atlas: the former Sino-Soviet border and its negotiation, 1960–2024"
+SOURCES = [
+    {
+        "title": "© OpenStreetMap contributors (via @osm_borders/maritime_10m)",
+        "path": "https://www.openstreetmap.org/copyright",
+    },
+    {"title": "Digital Chart of the World (GMT DCW edition)"},
+    {"title": "Natural Earth"},
+]
 DESCRIPTIONS = {
     "sections": "Present boundary, one feature per section, derived from OpenStreetMap",
     "zone_lines": "Older lines and claim lines inside documented change zones",
@@ -88,17 +97,10 @@ def render_datapackage(root: Path) -> dict[str, Any]:
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "border-atlas",
-        "title": "Border Atlas: the former Sino-Soviet border and its negotiation, 1960–2024",
+        "title": TITLE,
         "version": __version__,
         "licenses": [LICENCES["ODbL-1.0"], LICENCES[CURATED_LICENCE]],
-        "sources": [
-            {
-                "title": "© OpenStreetMap contributors (via @osm_borders/maritime_10m)",
-                "path": "https://www.openstreetmap.org/copyright",
-            },
-            {"title": "Digital Chart of the World (GMT DCW edition)"},
-            {"title": "Natural Earth"},
-        ],
+        "sources": SOURCES,
         "resources": resources,
     }
 

@@ -1,8 +1,10 @@
 """Write a static build of the map and its history, so any static host or CDN can serve it.
 
 The output needs no Python at view time: ``index.html`` plus ``assets/`` (Leaflet from the
-installed xstatic package, our ``site.js``/``site.css``) and ``data/`` (web-simplified GeoJSON
-layers, also offered for download, and ``history.json``). ``history.json`` carries what the app's
+installed xstatic package, our ``site.js``/``site.css``), ``data/`` (web-simplified GeoJSON
+layers, also offered for download, and ``history.json``), the versioned static JSON API
+``api/v1/`` (:mod:`borderatlas.export.static_api`, full resolution) and a ``datapackage.json``
+describing the API files. ``history.json`` carries what the app's
 own Python renders: every feature's history panel (``views.panels.panel_html``, escaped there by
 ``esc``), its tooltip, and its status or holder in every year of the slider as a change list
 (``views.yearly``, from ``viewmodel.status_map``/``holder_map``), with the labels and colours of
@@ -13,11 +15,10 @@ same atlas always gives the same bytes: keys are sorted, features ordered, nothi
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from borderatlas.data.loader import Atlas
+from borderatlas.export.common import json_bytes, plain
+from borderatlas.export.static_api import API_ROOT, api_files, datapackage
 from borderatlas.geo.simplify import round_coords, simplify_geometry
 from borderatlas.map.assets import vendor_files
 from borderatlas.style import (
@@ -48,6 +51,7 @@ from borderatlas.views.text import esc
 TEMPLATE_DIR = "templates/site"
 SITE_FILES = ("site.js", "site.css")
 GENERATOR = "borderatlas export-site"
+API_TOP = API_ROOT.split("/")[0]  # the static JSON API's folder (api/v1/...)
 
 
 # layer -> (simplification tolerance in degrees, decimals kept); Douglas–Peucker keeps each
@@ -81,21 +85,6 @@ INTRO = ("Click a section of the line, an area or a place on the map, or pick on
          "Soviet/Russian accounts differ.")
 
 
-def _plain(value: Any) -> Any:
-    """Turn pandas/numpy values into JSON-ready Python ones (NaN means missing)."""
-    if value is None:
-        return None
-    if isinstance(value, float):
-        return None if math.isnan(value) else value
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if hasattr(value, "tolist"):  # numpy scalars and arrays
-        return _plain(value.tolist())
-    return value
-
-
 def _web_geometry(
     geom: BaseGeometry, tolerance: float, digits: int, merge: bool = False
 ) -> dict[str, Any]:
@@ -121,7 +110,7 @@ def layer_collection(
         geom = row.pop("geometry", None)
         if geom is None or geom.is_empty:
             continue
-        props = _plain(row)
+        props = plain(row)
         features.append(
             {
                 "type": "Feature",
@@ -208,7 +197,7 @@ def _button(ftype: str, fid: str, label: Any) -> str:
             f"{esc(label or fid)}</button>")
 
 
-def index_html(layers: Mapping[str, dict[str, Any]], events: Sequence[Mapping[str, Any]]) -> str:
+def index_html(atlas: Atlas, layers: Mapping[str, dict[str, Any]]) -> str:
     """The panel before anything is chosen: every section and area, the chronicle, downloads."""
     sections = "".join(
         f'<li>{_button("section", f["id"], f["properties"].get("name_en"))}'
@@ -216,16 +205,19 @@ def index_html(layers: Mapping[str, dict[str, Any]], events: Sequence[Mapping[st
         for f in layers["sections"]["features"])
     areas = sorted(layers["areas"]["features"], key=lambda f: str(f["properties"].get("name_en")))
     files = [f"{n}.geojson" for n in DOWNLOADS] + ["history.json"]
+    events = atlas.events
     return (
         f'<h2>The border, section by section</h2><p>{esc(INTRO)}</p>'
         f'<ol class="ba-index">{sections}</ol><h3>Areas that changed hands or were disputed</h3>'
         '<ul class="ba-index">' + "".join(
             f'<li>{_button("area", f["id"], f["properties"].get("name_en"))}</li>' for f in areas)
         + f'</ul><details class="ba-chronicle"><summary>Chronicle: all {len(events)} events'
-        f'</summary>{"".join(event_html(e) for e in events)}</details>'
+        f'</summary>{"".join(event_html(atlas, e) for e in events)}</details>'
         '<section><h3>Download the data</h3><ul class="ba-downloads">' + "".join(
             f'<li><a href="data/{f}" download="{f}">{f}</a></li>' for f in files)
-        + '</ul><p class="ba-note">Boundary geometry © OpenStreetMap contributors, ODbL; every '
+        + f'<li><a href="{API_ROOT}/index.json">{API_ROOT}/index.json</a> (JSON API, full '
+        'resolution; described in <a href="datapackage.json">datapackage.json</a>)</li>'
+        '</ul><p class="ba-note">Boundary geometry © OpenStreetMap contributors, ODbL; every '
         "feature lists its own sources.</p></section>"
     )
 
@@ -262,15 +254,15 @@ def history_document(atlas: Atlas, layers: Mapping[str, dict[str, Any]]) -> dict
         "panels": panels,
         "tips": tips,
         "styles": styles,
-        "index": index_html(layers, atlas.events),
-        "events": [_plain(e) for e in atlas.events],
+        "index": index_html(atlas, layers),
+        "events": [plain(e) for e in atlas.events],
         "features": {
-            kind: {fid: _plain(atlas.feature_history[kind][fid])
+            kind: {fid: plain(atlas.feature_history[kind][fid])
                    for fid in sorted(atlas.feature_history.get(kind, {}))}
             for kind in ("sections", "areas")
         },
-        "zones": [_plain(atlas.zones[z]) for z in sorted(atlas.zones)],
-        "versions": sorted((_plain(v) for v in atlas.versions.values()), key=lambda v: v["date"]),
+        "zones": [plain(atlas.zones[z]) for z in sorted(atlas.zones)],
+        "versions": sorted((plain(v) for v in atlas.versions.values()), key=lambda v: v["date"]),
         "alt_names": _alt_names(atlas.gazetteer),
     }
     used: set[str] = set()
@@ -278,17 +270,11 @@ def history_document(atlas: Atlas, layers: Mapping[str, dict[str, Any]]) -> dict
     for collection in layers.values():
         _cited([f["properties"] for f in collection["features"]], used)
     doc["bibliography"] = {
-        key: {k: _plain(v) for k, v in sorted(atlas.bibliography[key].items()) if k in CSL_FIELDS}
+        key: {k: plain(v) for k, v in sorted(atlas.bibliography[key].items()) if k in CSL_FIELDS}
         for key in sorted(used)
         if key in atlas.bibliography
     }
     return doc
-
-
-def dumps(obj: Any) -> bytes:
-    """Compact, key-sorted UTF-8 JSON: the same data always gives the same bytes."""
-    text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return (text + "\n").encode("utf-8")
 
 
 def _digest(*blobs: bytes) -> str:
@@ -312,8 +298,11 @@ def site_files(atlas: Atlas) -> dict[str, bytes]:
         for name, (tol, digits) in WEB_LAYERS.items()
     }
     for name, collection in layers.items():
-        files[f"data/{name}.geojson"] = dumps(collection)
-    files["data/history.json"] = dumps(history_document(atlas, layers))
+        files[f"data/{name}.geojson"] = json_bytes(collection)
+    files["data/history.json"] = json_bytes(history_document(atlas, layers))
+    api = api_files(atlas)
+    files.update(api)
+    files["datapackage.json"] = json_bytes(datapackage(api))
     for item in vendor_files():
         if item.relative.startswith("leaflet/"):
             files[f"assets/{item.relative}"] = item.source.read_bytes()
@@ -353,11 +342,12 @@ def export_site(atlas: Atlas, out: Path) -> Path:
             path = staging / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(blob)
-        for top in ("assets", "data"):
+        for top in ("assets", "data", API_TOP):
             if (out / top).is_dir():
                 shutil.rmtree(out / top)
             (staging / top).replace(out / top)
-        (staging / "index.html").replace(out / "index.html")
+        for name in ("index.html", "datapackage.json"):
+            (staging / name).replace(out / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out / "index.html"

@@ -1,6 +1,7 @@
 """Streamlit glue shared by the pages: the only subpackage that imports Streamlit."""
 
 from borderatlas.ui.cache import DETAIL, atlas, ensure_assets, full_atlas, geodata_root
+from borderatlas.ui.downloads import download_buttons, how_to_cite_html
 from borderatlas.ui.mapview import RETURNED, base_map, show_map, view_for, zoom_view
 from borderatlas.ui.notices import attribution_caption, problems_notice
 from borderatlas.ui.overlay import user_overlay
@@ -21,10 +22,12 @@ __all__ = [
     "attribution_caption",
     "base_map",
     "chosen_event",
+    "download_buttons",
     "ensure_assets",
     "events_chart",
     "full_atlas",
     "geodata_root",
+    "how_to_cite_html",
     "known_features",
     "layer_sidebar",
     "layer_tokens",

@@ -6,11 +6,14 @@ the fixed structure written here. Testable without Streamlit.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
+from borderatlas import config
 from borderatlas.style import STATUS_COLOURS, STATUS_LABELS
+from borderatlas.views import citation
 from borderatlas.views.text import esc
 from borderatlas.views.viewmodel import COUNTRY_NAMES, events_for, feature_row
 
@@ -105,8 +108,62 @@ def holders_html(rows: list[Mapping[str, Any]]) -> str:
     return f'<h4>Held by</h4><ul class="ba-holders">{items}</ul>'
 
 
-def event_html(event: Mapping[str, Any]) -> str:
-    """One dated event with its summary, outcome, competing readings and citations."""
+@functools.lru_cache(maxsize=1024)
+def _citation(atlas: Any, target: str, base_url: str) -> citation.Citation:
+    """A citation, once per atlas, target and base URL (its styles render on first use).
+
+    No access date: panels are rendered once (the static site) and read on many days.
+    """
+    return citation.cite(atlas, target, base_url, accessed=citation.NO_ACCESS_DATE)
+
+
+def _version_line(c: citation.Citation) -> str:
+    """Permalink and data version, as the last line of a cite block."""
+    link = esc(c.permalink)
+    return (f'<p class="ba-cite-meta"><small>Permalink: <a href="{link}">{link}</a> · '
+            f"data version {esc(c.version)} ({esc(c.date_released)})</small></p>")
+
+
+def _cite_body(c: citation.Citation) -> str:
+    """Chicago and APA as text, BibTeX folded, then permalink and data version (escaped)."""
+    return (
+        f'<p class="ba-cite-chicago"><b>Chicago:</b> {esc(c.chicago)}</p>'
+        f'<p class="ba-cite-apa"><b>APA:</b> {esc(c.apa)}</p>'
+        f'<details class="ba-cite-bibtex"><summary>BibTeX</summary><pre>{esc(c.bibtex)}</pre>'
+        f"</details>{_version_line(c)}"
+    )
+
+
+def cite_html(atlas: Any, target: str) -> str:
+    """"Cite this" for a feature panel or an event: Chicago, APA, BibTeX, permalink, version.
+
+    ``target`` is ``section:ID``, ``area:ID``, ``place:ID`` or ``event:ID``; the permalink's
+    base is ``config.base_url()`` (``BORDERATLAS_BASE_URL``). Every rendered string is escaped.
+    """
+    c = _citation(atlas, target, config.base_url())
+    return f'<details class="ba-cite-this"><summary>Cite this</summary>{_cite_body(c)}</details>'
+
+
+def atlas_cite_html(base_url: str | None = None) -> str:
+    """How to cite the atlas as a whole, from CITATION.cff (for the Sources & data page)."""
+    c = citation.cite_atlas(base_url or config.base_url(), accessed=citation.NO_ACCESS_DATE)
+    return f'<div class="ba-cite-atlas">{_cite_body(c)}</div>'
+
+
+def event_cite_html(atlas: Any, event: Mapping[str, Any]) -> str:
+    """A short "cite this" for one event: its permalink and the data version, folded.
+
+    Short on purpose (no citeproc): a feature panel lists many events and the static site
+    stores every panel. The full block (Chicago, APA, BibTeX) is ``cite_html(atlas,
+    "event:ID")``, which the Timeline page shows for the event it is on.
+    """
+    c = _citation(atlas, f"event:{event.get('id')}", config.base_url())
+    return ('<details class="ba-cite-this ba-cite-event"><summary>Cite this event</summary>'
+            f"{_version_line(c)}</details>")
+
+
+def event_html(atlas: Any, event: Mapping[str, Any]) -> str:
+    """One dated event with its summary, outcome, competing readings, sources and "cite this"."""
     when = esc(event.get("date"))
     if event.get("end_date"):
         when += f"–{esc(event['end_date'])}"
@@ -121,6 +178,7 @@ def event_html(event: Mapping[str, Any]) -> str:
         items = "".join(f"<li>{esc(r.get('text'))}{_cite(r.get('sources'))}</li>"
                         for r in readings)
         out.append(f'<br><small>Accounts differ:</small><ul class="ba-readings">{items}</ul>')
+    out.append(event_cite_html(atlas, event))
     out.append("</div>")
     return "".join(out)
 
@@ -191,10 +249,11 @@ def panel_html(atlas: Any, feature_type: str, feature_id: str,
         body.append("<h4>Status over time</h4>" + timeline_html(entry.get("timeline") or []))
         body.append(holders_html(entry.get("holders") or []))
         body.append(f"<h4>Events ({len(events)})</h4>")
-        body.append("".join(event_html(e) for e in events) or "<p><i>No events recorded.</i></p>")
+        body.append("".join(event_html(atlas, e) for e in events) or "<p><i>No events recorded.</i></p>")
         body.append(accounts_html(entry.get("accounts") or []))
     body.append("<h4>Sources</h4>" + sources_html(_all_keys(row, entry, events),
                                                   atlas.bibliography))
+    body.append(cite_html(atlas, f"{feature_type}:{feature_id}"))
     if row.get("method") or row.get("geometry_method"):
         acc = row.get("accuracy_m")
         body.append(f"<p><small>Geometry: {esc(row.get('method') or row.get('geometry_method'))}"

@@ -17,6 +17,7 @@ from borderatlas.dates import day, neighbour, parse_date
 from borderatlas.geo import history
 from borderatlas.geo.compare import changes_between
 from borderatlas.geo.lines import LineSet
+from borderatlas.geodesy import length_km
 
 STATUSES = ("treaty", "disputed", "agreed", "demarcated")
 COUNTRY_NAMES = {
@@ -134,6 +135,38 @@ def sorted_versions(atlas: Any) -> list[dict[str, Any]]:
 def lineset(atlas: Atlas) -> LineSet:
     """Line composer for an atlas, built once (the atlas itself is cached per process)."""
     return LineSet.from_atlas(atlas)
+
+
+LINE_COLUMNS = [
+    "id", "section_id", "pair", "order", "name_en", "status", "zone_ids", "length_km", "date",
+    "geometry",
+]
+
+
+def line_on(atlas: Atlas, when: dt.date) -> gpd.GeoDataFrame:
+    """The whole line on a day, one row per section in chain order, with that day's status.
+
+    Columns ``LINE_COLUMNS``: ``zone_ids`` are the zones whose older line is spliced in that
+    day, ``length_km`` the geodesic length of that day's line, ``date`` the ISO day.
+    """
+    iso = when.isoformat()
+    ls = lineset(atlas)
+    pending: dict[str, list[str]] = {}
+    for zid in ls.pending_zones(iso):
+        pending.setdefault(ls.zones[zid]["section_id"], []).append(zid)
+    lines = ls.lines_at(iso)
+    meta = atlas.sections.set_index("id")
+    rows = [
+        {
+            "id": sid, "section_id": sid, "pair": ls.section_pairs[sid],
+            "order": ls.section_order[sid], "name_en": meta.at[sid, "name_en"],
+            "status": history.status_at(atlas, sid, when),
+            "zone_ids": sorted(pending.get(sid, [])),
+            "length_km": round(length_km(lines[sid]), 3), "date": iso, "geometry": lines[sid],
+        }
+        for sid in sorted(lines, key=lambda s: (ls.section_order[s], s))
+    ]
+    return gpd.GeoDataFrame(rows, columns=LINE_COLUMNS, geometry="geometry", crs="EPSG:4326")
 
 
 def version_line(atlas: Atlas, version_id: str) -> gpd.GeoDataFrame:

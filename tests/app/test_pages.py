@@ -144,6 +144,26 @@ def test_sources_page_downloads_and_bibliography(app):
     text = markdown(at)
     assert "OpenStreetMap contributors, ODbL" in text
     assert "Fixture article &lt;B&gt;" in text
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert {"GeoPackage", "BibTeX", "RIS", "CSL-JSON", "CSV (zip)"} <= set(labels)
+    cite = " ".join(str(h.proto.body) for h in at.get("html"))
+    assert "<b>Chicago:</b>" in cite and "<b>APA:</b>" in cite
+    assert "Version 0.2.0" in cite and "@misc{" in cite
+
+
+def test_sources_page_download_bytes_come_from_the_exporters(geodata, monkeypatch):
+    import io
+    import zipfile
+
+    from borderatlas.ui import downloads
+
+    monkeypatch.setenv("BORDERATLAS_GEODATA", str(geodata))
+    assert downloads.download_bytes("GeoPackage").startswith(b"SQLite format 3")
+    assert downloads.download_bytes("BibTeX").lstrip().startswith(b"@")
+    assert b"TY  - " in downloads.download_bytes("RIS")
+    assert downloads.download_bytes("CSL-JSON").lstrip().startswith(b"[")
+    names = zipfile.ZipFile(io.BytesIO(downloads.download_bytes("CSV (zip)"))).namelist()
+    assert names == ["areas.csv", "events.csv", "places.csv", "sections.csv"]
 
 
 @pytest.mark.parametrize("page", [None, *PAGES])

@@ -11,6 +11,7 @@ recorded and aborted, and the test fails.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import importlib.util
 import os
@@ -26,6 +27,7 @@ import pytest
 
 from borderatlas.config import geodata_root
 from borderatlas.data.loader import Atlas, load_atlas
+from borderatlas.dates import period_end
 from borderatlas.export.site import export_site, export_size
 from borderatlas.geo.history import events_for
 from borderatlas.style import STATUS_COLOURS, STATUS_LABELS
@@ -346,4 +348,44 @@ def test_the_status_for_a_year_is_the_apps_status(site: Site, new_page: Any) -> 
             assert _stroke(page, other) == STATUS_COLOURS[status].upper(), (other, year)
     expect(page).to_have_url(f"{site.url}#section={sid}&year={years[-1]}"
                              if years[-1] < last else f"{site.url}#section={sid}")
+    _all_loopback(page)
+
+
+FETCH_API = """async () => {
+  const get = async (path) => {
+    const r = await fetch(path);
+    if (!r.ok) throw new Error(path + ': ' + r.status);
+    return [r.headers.get('content-type'), await r.json()];
+  };
+  const [indexType, index] = await get('api/v1/index.json');
+  const version = index.versions[index.versions.length - 1];
+  const [lineType, line] = await get('api/v1/' + version.line);
+  const [, events] = await get('api/v1/events.json');
+  const [, sections] = await get('api/v1/sections.geojson');
+  const [, pkg] = await get('datapackage.json');
+  return {indexType, lineType, index, version, lineCount: line.features.length,
+          lineVersion: line.version.id, lineStatuses: line.features.map(f => f.properties.status),
+          events: events.events.length, sections: sections.features.length,
+          pkgPaths: pkg.resources.map(r => r.path)};
+}"""
+
+
+def test_the_static_api_is_served_and_matches_the_data(site: Site, new_page: Any) -> None:
+    """The page can fetch the JSON API next to it; counts and statuses equal the data's."""
+    page = new_page()
+    _open(page, site.url)
+    got = page.evaluate(FETCH_API)
+    assert got["indexType"].startswith("application/json")
+    assert got["index"]["api_version"] == "v1"
+    assert len(got["index"]["versions"]) == len(site.atlas.versions)
+    counts = {f["path"]: f["count"] for f in got["index"]["files"]}
+    assert counts["events.json"] == got["events"] == len(site.atlas.events)
+    assert counts["sections.geojson"] == got["sections"] == len(site.atlas.sections)
+    assert counts["areas.geojson"] == len(site.atlas.areas)
+    assert counts["places.geojson"] == len(site.atlas.places)
+    assert got["lineCount"] == counts[got["version"]["line"]] == len(site.atlas.sections)
+    version = site.atlas.versions[got["lineVersion"]]
+    line = viewmodel.line_on(site.atlas, min(period_end(version["date"]), dt.date.today()))
+    assert got["lineStatuses"] == list(line["status"])
+    assert {f"api/v1/{p}" for p in counts} | {"api/v1/index.json"} == set(got["pkgPaths"])
     _all_loopback(page)

@@ -54,3 +54,40 @@ def test_missing_reference_and_doi():
 def test_sources_dedupes_and_keeps_order(atlas):
     html = panels.sources_html(["rinna2016", "tagirova2017", "rinna2016"], atlas.bibliography)
     assert html.count("<li>") == 2 and html.index("rinna2016") < html.index("tagirova2017")
+
+
+def test_every_panel_has_a_cite_block_with_permalink_and_version(atlas, monkeypatch):
+    monkeypatch.setenv("BORDERATLAS_BASE_URL", "https://atlas.example.org/")
+    for ftype, fid in (("section", "rus-e-ussuri"), ("area", "heixiazi-transfer")):
+        html = panels.panel_html(atlas, ftype, fid)
+        block = html[html.index('<details class="ba-cite-this">'):]
+        assert "<b>Chicago:</b>" in block and "<b>APA:</b>" in block
+        assert '<details class="ba-cite-bibtex"><summary>BibTeX</summary><pre>@misc{' in block
+        link = f"https://atlas.example.org/border_map?feature={ftype}:{fid}"
+        assert f'href="{link}"' in block and "data version 0.2.0" in block
+
+
+def test_every_event_has_a_short_cite_block(atlas):
+    html = panels.panel_html(atlas, "section", "rus-e-ussuri")
+    assert html.count('class="ba-cite-this ba-cite-event"') == 2  # Events (2)
+    event = atlas.events[0]
+    one = panels.event_html(atlas, event)
+    assert "Cite this event" in one and "Permalink: <a href=\"http://localhost:8501/" in one
+    full = panels.cite_html(atlas, f"event:{event['id']}")
+    assert "<b>Chicago:</b>" in full and "@misc{borderatlas-event-" in full
+
+
+def test_cite_blocks_are_escaped(atlas):
+    # a hostile title goes through esc like everything else (the fixture's own title has <island>)
+    html = panels.cite_html(atlas, "event:" + next(
+        e["id"] for e in atlas.events if "<island>" in e["title_en"]))
+    assert "&lt;island&gt;" in html and "<island>" not in html
+
+
+def test_base_url_setting():
+    from borderatlas import config
+
+    assert config.base_url({}) == "http://localhost:8501"
+    assert config.base_url({"BORDERATLAS_BASE_URL": "https://a.org/atlas/"}) == "https://a.org/atlas"
+    for bad in ("javascript:alert(1)", "a.org", "https://a.org/?x=1"):
+        assert config.base_url({"BORDERATLAS_BASE_URL": bad}) == "http://localhost:8501"
