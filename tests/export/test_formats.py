@@ -158,7 +158,7 @@ def test_bibtex_parses_with_one_entry_per_source(atlas, out):
              for key, item in atlas.data.bibliography.items()}
     assert {("article-journal", "article"), ("book", "book"), ("webpage", "misc"),
             ("chapter", "incollection"), ("report", "techreport")} <= kinds
-    assert len(bib.entries) == len(atlas.data.bibliography) == 312
+    assert len(bib.entries) == len(atlas.data.bibliography) > 300
     for key, item in atlas.data.bibliography.items():
         entry = bib.entries[key]
         assert entry.type == references.BIBTEX_TYPES.get(item["type"], "misc")
@@ -190,7 +190,7 @@ def parse_file_from_string(text: str):
 def test_ris_reads_back_with_rispy(atlas, out):
     with (out / "bibliography.ris").open(encoding="utf-8") as fh:
         records = rispy.load(fh)
-    assert len(records) == len(atlas.data.bibliography) == 312
+    assert len(records) == len(atlas.data.bibliography) > 300
     by_id = {r["id"]: r for r in records}
     assert set(by_id) == set(atlas.data.bibliography)
     kinds = {(item["type"], by_id[key]["type_of_reference"])
@@ -209,7 +209,7 @@ def test_ris_reads_back_with_rispy(atlas, out):
 def test_csl_json_is_valid_and_unchanged(atlas, out):
     items = json.loads((out / "bibliography.csl.json").read_text(encoding="utf-8"))
     jsonschema.validate(items, CSL_SCHEMA)
-    assert len(items) == len(atlas.data.bibliography) == 312
+    assert len(items) == len(atlas.data.bibliography) > 300
     assert [i["id"] for i in items] == sorted(atlas.data.bibliography)
     assert {i["id"]: i for i in items} == atlas.data.bibliography
 
