@@ -45,3 +45,17 @@ def resolution(environ: Mapping[str, str] | None = None) -> str:
     value = (os.environ if environ is None else environ).get(RESOLUTION_ENV, "standard")
     value = value.strip().lower()
     return value if value in RESOLUTIONS else "standard"
+
+
+MAP_HEIGHT_ENV = "BORDERATLAS_MAP_HEIGHT"
+MAP_HEIGHT_DEFAULT = 650  # px: about 70 % of a 1080-px-high window (st_folium needs pixels)
+
+
+def map_height(environ: Mapping[str, str] | None = None) -> int:
+    """Height of the large maps in pixels: ``BORDERATLAS_MAP_HEIGHT`` (300–2000), else 650."""
+    raw = (os.environ if environ is None else environ).get(MAP_HEIGHT_ENV, "")
+    try:
+        value = int(raw)
+    except ValueError:
+        return MAP_HEIGHT_DEFAULT
+    return value if 300 <= value <= 2000 else MAP_HEIGHT_DEFAULT

@@ -1,5 +1,8 @@
-"""Differences between two dates or versions: zones whose line moved (how much, which way), and
-sections whose status or areas whose holder differ."""
+"""Differences between two dates or versions: lines moved, statuses and holders changed.
+
+Zones whose line moved (how much, which way), sections whose status and areas whose holder
+differ.
+"""
 
 from __future__ import annotations
 
@@ -64,8 +67,7 @@ def _record_at(rows: list[dict[str, Any]], when: dt.date) -> dict[str, Any] | No
     """The interval row in force on a date (``to`` exclusive), or None."""
     for row in rows:
         start = parse_date(row["from"])
-        end = parse_date(row["to"]) if row.get("to") else dt.date.max
-        if start <= when < end:
+        if start <= when and (not row.get("to") or when < parse_date(row["to"])):
             return row
     return None
 
@@ -100,8 +102,11 @@ def record_changes(atlas: Atlas, a: str, b: str) -> list[RecordChange]:
 
 def _changing_event(atlas: Atlas, ftype: str, fid: str, rows: list[dict[str, Any]],
                     early: dt.date, late: dt.date) -> str | None:
-    """The last record starting in (early, late] that names its event; else the last event
-    about the feature dated in (early, late]; else None."""
+    """What changed a record between two dates: its event id, or None.
+
+    The last record starting in (early, late] that names its event; else the last event about
+    the feature dated in (early, late].
+    """
     started = [r for r in rows if r.get("event_id") and early < parse_date(r["from"]) <= late]
     if started:
         return str(max(started, key=lambda r: parse_date(r["from"]))["event_id"])

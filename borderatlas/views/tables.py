@@ -72,8 +72,11 @@ def change_csv(rows: Sequence[Mapping[str, Any]]) -> bytes:
 
 
 def change_geojson(rows: Sequence[Mapping[str, Any]], a: str, b: str) -> bytes:
-    """The changes as a GeoJSON FeatureCollection: moved land as polygons, status and holder
-    changes with a null geometry (the section or area is named in ``feature``)."""
+    """The changes as a GeoJSON FeatureCollection, for download.
+
+    Moved land as polygons; status and holder changes with a null geometry (the section or
+    area is named in ``feature``).
+    """
     from shapely.geometry import mapping
 
     table = change_table(rows)

@@ -23,8 +23,7 @@ MAX_VALUE_LEN = 500
 
 @dataclass(frozen=True)
 class ViewState:
-    """What a page shows: selected feature, year, the two compared versions or dates (ISO),
-    how Compare shows them, visible layers, basemap."""
+    """What a page shows: feature, year, compared versions or dates, view, layers, basemap."""
 
     feature: tuple[str, str] | None = None
     year: int = YEAR_MAX
@@ -71,8 +70,11 @@ def _parse_year(raw: str, default: int, notices: list[str]) -> int:
 
 def _parse_versions(raw: str, known: Iterable[str] | None, default: tuple[str, str],
                     notices: list[str]) -> tuple[str, str]:
-    """Two different ends, each a known version id or an ISO date (``1995-03-01``, ``1995-03``,
-    ``1995``, stored as ``YYYY-MM-DD``); else the default pair, with a notice naming the value."""
+    """Two different ends, each a known version id or an ISO date; else the default pair.
+
+    Dates may be ``1995-03-01``, ``1995-03`` or ``1995`` and are kept as ``YYYY-MM-DD``; a bad
+    value gets a notice that names it.
+    """
     parts = [p.strip() for p in raw.split(",") if p.strip()]
     if len(parts) != 2:
         notices.append(f"Ignored compare {raw!r}: expected two versions or dates "

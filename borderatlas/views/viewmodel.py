@@ -13,7 +13,7 @@ from typing import Any
 import geopandas as gpd
 
 from borderatlas.data.loader import Atlas
-from borderatlas.dates import day, neighbour, parse_date
+from borderatlas.dates import SOVIET_END, day, neighbour, parse_date
 from borderatlas.geo import history
 from borderatlas.geo.compare import changes_between, record_changes
 from borderatlas.geo.lines import LineSet
@@ -157,8 +157,10 @@ def _neighbour(ls: LineSet, zone: dict[str, Any], before: str) -> str:
 
 
 def compare_versions(atlas: Atlas, version_a: str, version_b: str) -> list[dict[str, Any]]:
-    """Every zone whose line moved between two versions or dates (from A to B): geodesic area,
-    holders, agreement, sources, polygon."""
+    """Every zone whose line moved between two versions or dates, read from A to B.
+
+    Each row: geodesic area, holders, agreement, event, sources, polygon.
+    """
     ls = lineset(atlas)
     forward = ls.date_of(version_a) <= ls.date_of(version_b)
     rows = []
@@ -195,6 +197,13 @@ def _holder_names(value: str | None) -> str:
     return " + ".join(COUNTRY_NAMES.get(h, h) for h in value.split(" + "))
 
 
+def _succession(before: str | None, after: str | None) -> str:
+    """'dissolution of the USSR' when only the USSR gave way to its successor, else ''."""
+    if before == "SUN" and after in ("RUS", "KAZ", "KGZ", "TJK"):
+        return "dissolution of the USSR (26 Dec 1991): its successor state holds the area"
+    return ""
+
+
 def compare_dates(atlas: Atlas, a: str, b: str) -> list[dict[str, Any]]:
     """Every place whose line, status or holder differs between two versions or dates.
 
@@ -219,7 +228,9 @@ def compare_dates(atlas: Atlas, a: str, b: str) -> list[dict[str, Any]]:
             "kind": rec.what, "zone_id": None, "feature": f"{rec.feature_type}:{rec.feature_id}",
             "name_en": names.get((rec.feature_type, rec.feature_id), rec.feature_id),
             "area_km2": None, "from": before, "to": after,
-            "agreement": event.get("title_en") or "", "change_date": event.get("date"),
+            "agreement": event.get("title_en") or _succession(rec.before, rec.after),
+            "change_date": event.get("date") or (SOVIET_END if _succession(rec.before, rec.after)
+                                                 else None),
             "event_id": rec.event_id, "event_title": event.get("title_en"),
             "sources": list(event.get("sources") or []), "geometry": None,
         })
