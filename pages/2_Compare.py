@@ -22,6 +22,7 @@ default_pair = ("1991", "2001") if {"1991", "2001"} <= set(versions) else tuple(
 defaults = urlstate.ViewState(versions=default_pair)
 state = ui.read_url_state(defaults, "cmp_url_notices")
 
+ui.roomy_layout()
 st.title("Compare the line on two dates")
 if len(versions) < 2:
     st.warning("The data has fewer than two dated versions of the line to compare.")

@@ -1,7 +1,7 @@
 """Streamlit glue shared by the pages: the only subpackage that imports Streamlit."""
 
 from borderatlas.ui.cache import DETAIL, atlas, ensure_assets, full_atlas, geodata_root
-from borderatlas.ui.mapview import RETURNED, base_map, show_map, view_for, zoom_view
+from borderatlas.ui.mapview import RETURNED, base_map, roomy_layout, show_map, view_for, zoom_view
 from borderatlas.ui.notices import attribution_caption, problems_notice
 from borderatlas.ui.overlay import user_overlay
 from borderatlas.ui.url import (
@@ -31,6 +31,7 @@ __all__ = [
     "pair_token",
     "problems_notice",
     "read_url_state",
+    "roomy_layout",
     "search_box",
     "show_map",
     "user_overlay",

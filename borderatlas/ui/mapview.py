@@ -108,3 +108,9 @@ def view_for(state_key: str, target: tuple[str, str] | None) -> tuple[Any, int] 
     view = zoom_view(*target)
     st.session_state[state_key] = (target, view)
     return view
+
+
+def roomy_layout() -> None:
+    """Narrow the page margins so a large map and its panel get the width of the screen."""
+    st.html("<style>[data-testid='stMainBlockContainer']{padding-left:2rem;padding-right:2rem;"
+            "max-width:none}</style>")

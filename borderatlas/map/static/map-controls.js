@@ -19,7 +19,11 @@
       a.role = 'button';
       a.title = title;
       a.setAttribute('aria-label', title);
-      a.textContent = text;
+      if (text.charAt(0) === '<') {
+        a.innerHTML = text;  // a constant SVG icon of ours (no icon font to fall back on)
+      } else {
+        a.textContent = text;
+      }
       a.style.fontSize = '16px';
       L.DomEvent.disableClickPropagation(bar);
       L.DomEvent.on(a, 'click', function (e) {
@@ -30,6 +34,13 @@
     };
     return control.addTo(map);
   }
+
+  var EXPAND = '<svg width="14" height="14" viewBox="0 0 14 14" style="vertical-align:middle" ' +
+    'aria-hidden="true"><path d="M1 5V1h4M9 1h4v4M13 9v4H9M5 13H1V9" fill="none" stroke="#333" ' +
+    'stroke-width="2"/></svg>';
+  var SHRINK = '<svg width="14" height="14" viewBox="0 0 14 14" style="vertical-align:middle" ' +
+    'aria-hidden="true"><path d="M5 1v4H1M13 5H9V1M9 13V9h4M1 9h4v4" fill="none" stroke="#333" ' +
+    'stroke-width="2"/></svg>';
 
   ns.fullscreen = function (map) {
     var frame = root.frameElement;
@@ -43,7 +54,7 @@
         if (frame) {
           map.getContainer().style.height = '100vh';
         }
-        a.textContent = '\u2715';
+        a.innerHTML = SHRINK;
         a.classList.add('ba-fullscreen-on');
       } else {
         target.setAttribute('style', saved);
@@ -51,12 +62,12 @@
           map.getContainer().style.height = '';
         }
         saved = null;
-        a.textContent = '\u26F6';
+        a.innerHTML = EXPAND;
         a.classList.remove('ba-fullscreen-on');
       }
       setTimeout(function () { map.invalidateSize(); root.dispatchEvent(new Event('resize')); }, 50);
     }
-    var control = button(map, 'topleft', '\u26F6', 'Full screen (toggle)', toggle);
+    var control = button(map, 'topleft', EXPAND, 'Full screen (toggle)', toggle);
     root.addEventListener('keydown', function (e) {
       if (e.key === 'Escape' && saved !== null) {
         toggle(control.getContainer().firstChild);
