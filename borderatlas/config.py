@@ -61,3 +61,17 @@ def base_url(environ: Mapping[str, str] | None = None) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
         return DEFAULT_BASE_URL
     return value.rstrip("/")
+
+
+MAP_HEIGHT_ENV = "BORDERATLAS_MAP_HEIGHT"
+MAP_HEIGHT_DEFAULT = 650  # px: about 70 % of a 1080-px-high window (st_folium needs pixels)
+
+
+def map_height(environ: Mapping[str, str] | None = None) -> int:
+    """Height of the large maps in pixels: ``BORDERATLAS_MAP_HEIGHT`` (300–2000), else 650."""
+    raw = (os.environ if environ is None else environ).get(MAP_HEIGHT_ENV, "")
+    try:
+        value = int(raw)
+    except ValueError:
+        return MAP_HEIGHT_DEFAULT
+    return value if 300 <= value <= 2000 else MAP_HEIGHT_DEFAULT

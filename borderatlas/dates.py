@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
 
 SOVIET_END = "1991-12-26"  # the USSR dissolved; after this the neighbour is its successor state
 PRESENT = "9999-12-31"
+WHEN_MIN, WHEN_MAX = dt.date(1689, 1, 1), dt.date(2099, 12, 31)  # dates a link may compare
 
 When = int | str | dt.date
 
@@ -60,3 +63,35 @@ def period_end(value: str) -> dt.date:
         following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
         return following - dt.timedelta(days=1)
     return first
+
+
+def parse_when(value: str, versions: Iterable[str] = ()) -> str:
+    """A compare end: a version id (kept as given) or an ISO date -> ``YYYY-MM-DD``.
+
+    ``1995`` and ``1995-03`` mean their first day (as :func:`parse_date`); a version id wins
+    over a year of the same spelling (``1991`` is the 1991 version, dated 16 May 1991).
+    Raises ValueError naming the value when it is neither.
+    """
+    text = value.strip()
+    if text in set(versions):
+        return text
+    if not re.fullmatch(r"\d{4}(-\d{1,2}(-\d{1,2})?)?", text):
+        raise ValueError(f"{value!r} is neither a version nor a date like 1995-03-01, 1995-03 or 1995")
+    try:
+        parsed = parse_date(norm_date(text))
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real date") from None
+    if not WHEN_MIN <= parsed <= WHEN_MAX:
+        raise ValueError(f"{value!r} is outside {WHEN_MIN.year}–{WHEN_MAX.year}")
+    return parsed.isoformat()
+
+
+def when_label(when: str, labels: Mapping[str, str] | None = None) -> str:
+    """'2001 treaty' for a version id, '1 Mar 1995' for a date."""
+    if labels and when in labels:
+        return labels[when]
+    try:
+        d = parse_date(when)
+    except ValueError:
+        return when
+    return f"{d.day} {d:%b} {d.year}"

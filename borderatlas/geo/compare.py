@@ -1,14 +1,23 @@
-"""Differences between two versions of the line: which zones changed, how much, and which way."""
+"""Differences between two dates or versions: lines moved, statuses and holders changed.
+
+Zones whose line moved (how much, which way), sections whose status and areas whose holder
+differ.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from shapely.geometry.base import BaseGeometry
 
-from borderatlas.dates import norm_date
+from borderatlas.dates import norm_date, parse_date
 from borderatlas.geo.lines import LineSet
 from borderatlas.geodesy import area_km2
+
+if TYPE_CHECKING:
+    from borderatlas.data.loader import Atlas
 
 
 @dataclass(frozen=True)
@@ -40,3 +49,68 @@ def changes_between(lineset: LineSet, a: str, b: str) -> list[ZoneChange]:
 def net_to_china_km2(changes: list[ZoneChange]) -> float:
     """Net area gained by China over a list of changes (km²)."""
     return round(sum(c.area_km2 if c.direction == "to_CHN" else -c.area_km2 for c in changes), 3)
+
+
+@dataclass(frozen=True)
+class RecordChange:
+    """A section whose status, or an area whose holder, differs between two dates."""
+
+    what: str  # "status" | "holder"
+    feature_type: str  # "section" | "area"
+    feature_id: str
+    before: str | None
+    after: str | None
+    event_id: str | None  # the record in force at the later date names what changed it
+
+
+def _record_at(rows: list[dict[str, Any]], when: dt.date) -> dict[str, Any] | None:
+    """The interval row in force on a date (``to`` exclusive), or None."""
+    for row in rows:
+        start = parse_date(row["from"])
+        if start <= when and (not row.get("to") or when < parse_date(row["to"])):
+            return row
+    return None
+
+
+def record_changes(atlas: Atlas, a: str, b: str) -> list[RecordChange]:
+    """Sections whose status and areas whose holder differ between two ISO dates (any order).
+
+    ``before`` is the value at ``a`` and ``after`` at ``b``; ``event_id`` names what changed it
+    (see :func:`_changing_event`).
+    """
+    da, db = parse_date(norm_date(a)), parse_date(norm_date(b))
+    late = max(da, db)
+    out: list[RecordChange] = []
+    for ftype, field in (("section", "status"), ("area", "holder")):
+        frame = atlas.sections if ftype == "section" else atlas.areas
+        records = atlas.feature_history.get(f"{ftype}s", {})
+        key = "timeline" if field == "status" else "holders"
+        for fid in (frame["id"] if len(frame) else []):
+            rows = records.get(fid, {}).get(key) or []
+            if field == "holder":  # a divided area has two holders at once
+                before = " + ".join(sorted({r["holder"] for r in rows if _record_at([r], da)})) or None
+                after = " + ".join(sorted({r["holder"] for r in rows if _record_at([r], db)})) or None
+            else:
+                ra, rb = _record_at(rows, da), _record_at(rows, db)
+                before, after = (ra or {}).get("status"), (rb or {}).get("status")
+            if before == after:
+                continue
+            event = _changing_event(atlas, ftype, str(fid), rows, min(da, db), late)
+            out.append(RecordChange(field, ftype, str(fid), before, after, event))
+    return out
+
+
+def _changing_event(atlas: Atlas, ftype: str, fid: str, rows: list[dict[str, Any]],
+                    early: dt.date, late: dt.date) -> str | None:
+    """What changed a record between two dates: its event id, or None.
+
+    The last record starting in (early, late] that names its event; else the last event about
+    the feature dated in (early, late].
+    """
+    started = [r for r in rows if r.get("event_id") and early < parse_date(r["from"]) <= late]
+    if started:
+        return str(max(started, key=lambda r: parse_date(r["from"]))["event_id"])
+    key = "section_ids" if ftype == "section" else "area_ids"
+    dated = [e for e in atlas.events if fid in (e.get(key) or []) and e.get("date")
+             and early < parse_date(e["date"]) <= late]
+    return str(max(dated, key=lambda e: parse_date(e["date"]))["id"]) if dated else None

@@ -8,7 +8,7 @@ from typing import Any
 import folium
 
 from borderatlas.geo import security
-from borderatlas.map import layers
+from borderatlas.map import elements, layers
 from borderatlas.views import viewmodel
 
 
@@ -51,11 +51,21 @@ def border_map_groups(atlas: Any, visible: Iterable[str], year: int, tolerance: 
 
 
 def compare_groups(atlas: Any, a: str, b: str, labels: Mapping[str, str],
-                   rows: Sequence[Mapping[str, Any]], tolerance: float) -> list[folium.FeatureGroup]:
-    """Compare: the two versions (dashed first, solid second) and the areas between them."""
-    return [layers.version_layer(viewmodel.version_line(atlas, a), labels[a], 0, tolerance=tolerance),
-            layers.version_layer(viewmodel.version_line(atlas, b), labels[b], 1, tolerance=tolerance),
-            layers.difference_layer(rows)]
+                   rows: Sequence[Mapping[str, Any]], tolerance: float,
+                   view: str = "overlay") -> list[folium.FeatureGroup]:
+    """Compare: the line at A (dashed) and at B (solid), and the land that changed between them.
+
+    ``swipe`` draws A and B in the panes the divider clips (``elements.Swipe``); ``side`` draws
+    B in the pane the second map shows (``elements.SideBySide``).
+    """
+    pane_a, pane_b = {"swipe": (elements.Swipe.PANE_A, elements.Swipe.PANE_B),
+                      "side": (None, elements.SideBySide.PANE)}.get(view, (None, None))
+    moved = [r for r in rows if r.get("geometry") is not None]
+    return [layers.version_layer(viewmodel.version_line(atlas, a), labels[a], 0,
+                                 tolerance=tolerance, pane=pane_a),
+            layers.version_layer(viewmodel.version_line(atlas, b), labels[b], 1,
+                                 tolerance=tolerance, pane=pane_b),
+            layers.difference_layer(moved)]
 
 
 def status_groups(atlas: Any, year: int, tolerance: float,

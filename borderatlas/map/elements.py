@@ -98,3 +98,64 @@ class Attribution(MacroElement):
         super().__init__()
         self._name = "Attribution"
         self.text = text
+
+
+class Swipe(_OwnScript):
+    """One map, date A left and date B right of a draggable divider (each in its own pane)."""
+
+    script = "swipe"
+    _template = _call("swipe", "options")
+    PANE_A, PANE_B = "baSwipeA", "baSwipeB"
+
+    def __init__(self, label_a: str, label_b: str, ratio: float = 0.5,
+                 base_url_path: str = "") -> None:
+        super().__init__(base_url_path)
+        self.options = {"paneA": self.PANE_A, "paneB": self.PANE_B, "labelA": label_a,
+                        "labelB": label_b, "ratio": float(ratio)}
+
+
+class SideBySide(_OwnScript):
+    """Two maps side by side moving together: layers in ``PANE`` are drawn in the right one."""
+
+    script = "side-by-side"
+    _template = _call("sideBySide", "options")
+    PANE = "baSideB"
+
+    def __init__(self, label_a: str, label_b: str, basemap_url: str | None = None,
+                 attribution: str = "", base_url_path: str = "") -> None:
+        super().__init__(base_url_path)
+        self.options = {"pane": self.PANE, "labelA": label_a, "labelB": label_b,
+                        "basemapUrl": basemap_url, "attribution": attribution}
+
+
+class _Control(_OwnScript):
+    script = "map-controls"
+
+
+class Fullscreen(_Control):
+    """A button that enlarges the map to the whole browser window (Esc leaves)."""
+
+    _template = _call("fullscreen")
+
+
+class MousePosition(_Control):
+    """The pointer's latitude and longitude, bottom left."""
+
+    _template = _call("mousePosition")
+
+
+class Measure(_Control):
+    """Click points to measure a great-circle distance (toggle button)."""
+
+    _template = _call("measure")
+
+
+class LegendControl(_Control):
+    """The legend as a control on the map; ``html`` must be escaped (``views.legend``)."""
+
+    _template = _call("legend", "options")
+
+    def __init__(self, html: str, position: str = "bottomright", base_url_path: str = "") -> None:
+        super().__init__(base_url_path)
+        self._name = "LegendControl"
+        self.options = {"html": html, "position": position}

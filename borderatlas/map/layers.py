@@ -30,7 +30,7 @@ from borderatlas.style import (
     section_style,
     zone_line_style,
 )
-from borderatlas.views.features import tip_lines, to_features
+from borderatlas.views.features import marker, tip_lines, to_features
 
 DEFAULT_CENTER = (46.0, 105.0)
 DEFAULT_ZOOM = 4
@@ -43,13 +43,16 @@ def _css_class(feature_type: str, fid: str) -> str:
 
 def _geojson(features: list[dict[str, Any]], name: str,
              style: Callable[[dict[str, Any]], dict[str, Any]],
-             interactive: bool = True, points_as_circles: bool = False) -> folium.GeoJson:
+             interactive: bool = True, points_as_circles: bool = False,
+             pane: str | None = None) -> folium.GeoJson:
     """Build a GeoJson layer with a per-feature style and the escaped tooltip."""
     def styled(feature: dict[str, Any]) -> dict[str, Any]:
         props = feature["properties"]
         return {**style(props), "className": _css_class(props["ftype"], props["id"])}
 
     kwargs: dict[str, Any] = {}
+    if pane:  # a pane of its own (swipe, side by side); Leaflet gives it its own SVG renderer
+        kwargs["pane"] = pane
     if points_as_circles:
         kwargs["marker"] = folium.CircleMarker(radius=6, fill=True, fill_opacity=0.9)
     layer = folium.GeoJson(
@@ -93,7 +96,7 @@ def sections_layer(sections: gpd.GeoDataFrame, statuses: Mapping[str, str | None
 
 
 def version_layer(line: gpd.GeoDataFrame, label: str, index: int = 0,
-                  tolerance: float = 0.0) -> folium.FeatureGroup:
+                  tolerance: float = 0.0, pane: str | None = None) -> folium.FeatureGroup:
     """One dated version of the whole line, styled as the first or second of a pair."""
     style_def = VERSION_STYLES[index % len(VERSION_STYLES)]
     frame = line.copy()
@@ -108,7 +111,12 @@ def version_layer(line: gpd.GeoDataFrame, label: str, index: int = 0,
         return {**style_def, "opacity": 0.9}
 
     feats = to_features(frame, "version", tolerance, tip_lines=tips)
-    return _group(label, _geojson(feats, label, style))
+    for feat in feats:  # a click on a version's line reads the section's history (panel, halo)
+        props = feat["properties"]
+        sid = props["id"].split("-", 1)[1]
+        props["select"] = f"section:{sid}"
+        props["tip"] = props["tip"].replace(marker("version", props["id"]), marker("section", sid))
+    return _group(label, _geojson(feats, label, style, pane=pane))
 
 
 def claim_lines_layer(zone_lines: gpd.GeoDataFrame, name: str = "Claims by side and old lines",

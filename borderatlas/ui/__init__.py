@@ -2,7 +2,7 @@
 
 from borderatlas.ui.cache import DETAIL, atlas, ensure_assets, full_atlas, geodata_root
 from borderatlas.ui.downloads import download_buttons, how_to_cite_html
-from borderatlas.ui.mapview import RETURNED, base_map, show_map, view_for, zoom_view
+from borderatlas.ui.mapview import RETURNED, base_map, roomy_layout, show_map, view_for, zoom_view
 from borderatlas.ui.notices import attribution_caption, problems_notice
 from borderatlas.ui.overlay import user_overlay
 from borderatlas.ui.url import (
@@ -34,6 +34,7 @@ __all__ = [
     "pair_token",
     "problems_notice",
     "read_url_state",
+    "roomy_layout",
     "search_box",
     "show_map",
     "user_overlay",

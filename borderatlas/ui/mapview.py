@@ -11,6 +11,7 @@ from streamlit_folium import st_folium
 
 from borderatlas import config
 from borderatlas.map import elements, layers
+from borderatlas.style import OSM_ATTRIBUTION
 from borderatlas.ui.cache import _basemap_file, atlas, base_url_path, ensure_assets
 from borderatlas.views import viewmodel
 from borderatlas.views.features import parse_clicked
@@ -22,12 +23,17 @@ RETURNED = ["last_object_clicked_tooltip", "last_object_clicked_count"]
 
 
 def base_map(basemap: str = "vector", center: tuple[float, float] = layers.DEFAULT_CENTER,
-             zoom: int = layers.DEFAULT_ZOOM, halo: bool = False) -> folium.Map:
+             zoom: int = layers.DEFAULT_ZOOM, halo: bool = False, *,
+             legend: str | None = None, swipe: tuple[str, str] | None = None,
+             side: tuple[str, str] | None = None) -> folium.Map:
     """A fresh copy of the constant base map (st_folium mutates the map it is given).
 
     ``halo``: the browser highlights the selected feature itself (see ``elements.SelectionHalo``),
     so a click changes nothing in the map and re-sends none of its layers; and reports the
     click without streamlit-folium's 250 ms delay (``elements.ImmediateClick``).
+    ``legend``: escaped HTML (``views.legend``) shown as a control on the map. ``swipe`` /
+    ``side``: the two labels of a swipe divider or of two maps side by side (Compare).
+    Every map has full screen, pointer coordinates, a distance measure and a scale.
     """
     ensure_assets()
     sections = atlas().sections
@@ -36,11 +42,21 @@ def base_map(basemap: str = "vector", center: tuple[float, float] = layers.DEFAU
     tiles = "OpenStreetMap" if basemap == "osm" else None  # optional; needs internet
     m = layers.base_map(None, base_url_path(), tiles=tiles, center=center, zoom=zoom,
                         bounds=bounds)
+    url = None
     if basemap == "vector":
         name = _basemap_file(str(config.geodata_root()), config.resolution())
         base = base_url_path().strip("/")
         url = "/" + "/".join(p for p in (base, "app/static/vendor", name) if p)
         elements.FetchedBasemap(url, base_url_path()).add_to(m)
+    for control in (elements.Fullscreen, elements.MousePosition, elements.Measure):
+        control(base_url_path()).add_to(m)
+    if legend:
+        elements.LegendControl(legend, base_url_path=base_url_path()).add_to(m)
+    if swipe:
+        elements.Swipe(*swipe, base_url_path=base_url_path()).add_to(m)
+    if side:
+        elements.SideBySide(*side, basemap_url=url, attribution=OSM_ATTRIBUTION,
+                            base_url_path=base_url_path()).add_to(m)
     if halo:
         elements.SelectionHalo(base_url_path=base_url_path()).add_to(m)
         elements.ImmediateClick(RETURNED, base_url_path()).add_to(m)
@@ -57,10 +73,11 @@ def _remember_click(map_key: str, selection_key: str) -> None:
 
 def show_map(m: folium.Map, groups: Sequence[folium.FeatureGroup], key: str,
              selection_key: str | None = None, view: tuple[Any, int] | None = None,
-             height: int = 560) -> dict[str, Any]:
+             height: int | None = None) -> dict[str, Any]:
     """Render the map with changing layers passed separately so the iframe is never rebuilt."""
     callback = functools.partial(_remember_click, key, selection_key) if selection_key else None
     center, zoom = view if view else (None, None)
+    height = height or config.map_height()
     return st_folium(m, key=key, height=height, use_container_width=True,
                      feature_group_to_add=list(groups), returned_objects=RETURNED,
                      center=center, zoom=zoom, on_change=callback) or {}
@@ -91,3 +108,9 @@ def view_for(state_key: str, target: tuple[str, str] | None) -> tuple[Any, int] 
     view = zoom_view(*target)
     st.session_state[state_key] = (target, view)
     return view
+
+
+def roomy_layout() -> None:
+    """Narrow the page margins so a large map and its panel get the width of the screen."""
+    st.html("<style>[data-testid='stMainBlockContainer']{padding-left:2rem;padding-right:2rem;"
+            "max-width:none}</style>")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -39,17 +40,56 @@ def area_table(atlas: Any) -> pd.DataFrame:
                  "Agreements", "Note"])
 
 
+CHANGE_KINDS = {"line": "line moved", "status": "status", "holder": "holder"}
+
+
+def feature_link(feature: str | None) -> str | None:
+    """Relative link to the Border map on one feature (``border_map?feature=area:x``)."""
+    return f"border_map?feature={feature}" if feature else None
+
+
 def change_table(rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
-    """The places where two versions differ, one row each (Compare's table and CSV)."""
+    """Every place whose line, status or holder differs between two dates (Compare's table)."""
     return pd.DataFrame([{
+        "Change": CHANGE_KINDS.get(str(r.get("kind", "line")), r.get("kind")),
         "Place": r.get("name_en"),
         "Area changed (km², geodesic)": r.get("area_km2"),
-        "From": r.get("from_holder"),
-        "To": r.get("to_holder"),
+        "From": r.get("from", r.get("from_holder")),
+        "To": r.get("to", r.get("to_holder")),
         "Agreement": r.get("agreement"),
         "Date": r.get("change_date"),
+        "Event": r.get("event_title") or r.get("event_id"),
+        "Event id": r.get("event_id"),
+        "Map": feature_link(r.get("feature")),
         "Sources": "; ".join(r.get("sources") or []),
-    } for r in rows])
+    } for r in rows], columns=["Change", "Place", "Area changed (km², geodesic)", "From", "To",
+                               "Agreement", "Date", "Event", "Event id", "Map", "Sources"])
+
+
+def change_csv(rows: Sequence[Mapping[str, Any]]) -> bytes:
+    """The change table as UTF-8 CSV, for download."""
+    return change_table(rows).to_csv(index=False).encode("utf-8")
+
+
+def change_geojson(rows: Sequence[Mapping[str, Any]], a: str, b: str) -> bytes:
+    """The changes as a GeoJSON FeatureCollection, for download.
+
+    Moved land as polygons; status and holder changes with a null geometry (the section or
+    area is named in ``feature``).
+    """
+    from shapely.geometry import mapping
+
+    table = change_table(rows)
+    features = []
+    for row, (_i, props) in zip(rows, table.iterrows(), strict=True):
+        geom = row.get("geometry")
+        clean = {k: (None if pd.isna(v) else v) for k, v in props.items()}
+        features.append({"type": "Feature",
+                         "properties": {**clean, "zone_id": row.get("zone_id"),
+                                        "feature": row.get("feature"), "date_a": a, "date_b": b},
+                         "geometry": mapping(geom) if geom is not None else None})
+    return json.dumps({"type": "FeatureCollection", "features": features},
+                      ensure_ascii=False).encode("utf-8")
 
 
 def event_points(events: Sequence[Mapping[str, Any]]) -> pd.DataFrame:

@@ -1,7 +1,9 @@
 """Shareable view state in the URL query: parse leniently (notices, never raise), write minimally.
 
 Query keys: ``feature`` (``section:rus-e-ussuri``), ``year`` (1858–2024), ``compare``
-(``1991,2001``), ``layers`` (comma-separated layer tokens), ``basemap`` (``vector``/``osm``/``none``).
+(two version ids or ISO dates: ``1991,2001``, ``1995-03-01,2011``), ``view`` (how Compare
+shows them: ``overlay``/``swipe``/``side``), ``layers`` (comma-separated layer tokens),
+``basemap`` (``vector``/``osm``/``none``).
 """
 
 from __future__ import annotations
@@ -10,21 +12,25 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from borderatlas.dates import parse_when
+
 YEAR_MIN, YEAR_MAX = 1858, 2024  # the chronicle runs to 2024
 FEATURE_TYPES = ("section", "area", "place")
 BASEMAPS = ("vector", "osm", "none")  # osm: OpenStreetMap tiles, online only
+COMPARE_VIEWS = ("overlay", "swipe", "side")  # both lines on one map; a divider; two maps
 MAX_VALUE_LEN = 500
 
 
 @dataclass(frozen=True)
 class ViewState:
-    """What a page shows: selected feature, year, the two compared versions, visible layers."""
+    """What a page shows: feature, year, compared versions or dates, view, layers, basemap."""
 
     feature: tuple[str, str] | None = None
     year: int = YEAR_MAX
     versions: tuple[str, str] = ("1991", "2001")
     layers: frozenset[str] = field(default_factory=frozenset)
     basemap: str = "vector"
+    view: str = "overlay"
 
 
 def _first(value: Any) -> str | None:
@@ -64,18 +70,31 @@ def _parse_year(raw: str, default: int, notices: list[str]) -> int:
 
 def _parse_versions(raw: str, known: Iterable[str] | None, default: tuple[str, str],
                     notices: list[str]) -> tuple[str, str]:
-    """Two distinct known version ids, else the default pair."""
+    """Two different ends, each a known version id or an ISO date; else the default pair.
+
+    Dates may be ``1995-03-01``, ``1995-03`` or ``1995`` and are kept as ``YYYY-MM-DD``; a bad
+    value gets a notice that names it.
+    """
     parts = [p.strip() for p in raw.split(",") if p.strip()]
-    if len(parts) != 2 or parts[0] == parts[1]:
-        notices.append(f"Ignored compare {raw!r}: expected two different versions "
-                       "such as '1991,2001'.")
+    if len(parts) != 2:
+        notices.append(f"Ignored compare {raw!r}: expected two versions or dates "
+                       "such as '1991,2001' or '1995-03-01,2011-10-01'.")
         return default
-    if known is not None:
-        unknown = [p for p in parts if p not in set(known)]
-        if unknown:
-            notices.append(f"Ignored compare {raw!r}: unknown version {', '.join(unknown)}.")
+    ends: list[str] = []
+    for part in parts:
+        if known is None and not part[:1].isdigit():
+            ends.append(part)
+            continue
+        try:
+            ends.append(parse_when(part, known or ()))
+        except ValueError as err:
+            hint = f" (versions: {', '.join(known)})" if known else ""
+            notices.append(f"Ignored compare {raw!r}: unknown version or bad date — {err}{hint}.")
             return default
-    return parts[0], parts[1]
+    if ends[0] == ends[1]:
+        notices.append(f"Ignored compare {raw!r}: expected two different versions or dates.")
+        return default
+    return ends[0], ends[1]
 
 
 def _parse_layers(raw: str, known: Iterable[str] | None, default: frozenset[str],
@@ -126,6 +145,12 @@ def parse(params: Mapping[str, Any], defaults: ViewState | None = None, *,
     if "layers" in values:
         state = replace(state, layers=_parse_layers(
             values["layers"], known_layers, defaults.layers, notices))
+    if "view" in values:
+        if values["view"] in COMPARE_VIEWS:
+            state = replace(state, view=values["view"])
+        else:
+            choices = ", ".join(COMPARE_VIEWS)
+            notices.append(f"Ignored view {values['view']!r}: use one of {choices}.")
     if "basemap" in values:
         if values["basemap"] in BASEMAPS:
             state = replace(state, basemap=values["basemap"])
@@ -149,4 +174,6 @@ def serialise(state: ViewState, defaults: ViewState | None = None) -> dict[str, 
         out["layers"] = ",".join(sorted(state.layers))
     if state.basemap != defaults.basemap:
         out["basemap"] = state.basemap
+    if state.view != defaults.view:
+        out["view"] = state.view
     return out

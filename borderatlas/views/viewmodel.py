@@ -13,11 +13,12 @@ from typing import Any
 import geopandas as gpd
 
 from borderatlas.data.loader import Atlas
-from borderatlas.dates import day, neighbour, parse_date
+from borderatlas.dates import SOVIET_END, day, neighbour, parse_date
 from borderatlas.geo import history
-from borderatlas.geo.compare import changes_between
+from borderatlas.geo.compare import changes_between, record_changes
 from borderatlas.geo.lines import LineSet
 from borderatlas.geodesy import length_km
+from borderatlas.style import STATUS_LABELS
 
 STATUSES = ("treaty", "disputed", "agreed", "demarcated")
 COUNTRY_NAMES = {
@@ -189,21 +190,29 @@ def _neighbour(ls: LineSet, zone: dict[str, Any], before: str) -> str:
 
 
 def compare_versions(atlas: Atlas, version_a: str, version_b: str) -> list[dict[str, Any]]:
-    """Every place where two versions differ: zone, geodesic area, holders, agreement, sources."""
+    """Every zone whose line moved between two versions or dates, read from A to B.
+
+    Each row: geodesic area, holders, agreement, event, sources, polygon.
+    """
     ls = lineset(atlas)
+    forward = ls.date_of(version_a) <= ls.date_of(version_b)
     rows = []
     for change in changes_between(ls, version_a, version_b):
         zone = ls.zones[change.zone_id]
         other = COUNTRY_NAMES.get(_neighbour(ls, zone, change.change_date))
-        gain = change.direction == "to_CHN"
+        gain = (change.direction == "to_CHN") == forward  # China gains going from A to B
+        event = atlas_event(atlas, zone.get("change_event"))
         rows.append({
-            "zone_id": change.zone_id, "section_id": zone["section_id"],
+            "kind": "line", "zone_id": change.zone_id, "section_id": zone["section_id"],
+            "feature": f"section:{zone['section_id']}",
             "name_en": zone.get("name_en", change.zone_id), "area_km2": round(change.area_km2, 1),
             "from_holder": other if gain else "China", "to_holder": "China" if gain else other,
             "agreement": change.agreement, "change_date": change.change_date,
-            "event_id": zone.get("change_event"), "sources": list(change.sources),
-            "geometry": change.polygon,
+            "event_id": zone.get("change_event"), "event_title": (event or {}).get("title_en"),
+            "sources": list(change.sources), "geometry": change.polygon,
         })
+    for row in rows:
+        row["from"], row["to"] = row["from_holder"], row["to_holder"]
     return rows
 
 
@@ -223,6 +232,61 @@ def transferred_by_pair(atlas: Any) -> dict[str, float]:
             pair = pairs.get(row.get("section_id"), "unknown")
             out[pair] = out.get(pair, 0.0) + float(value)
     return dict(sorted(out.items()))
+
+
+def atlas_event(atlas: Any, event_id: str | None) -> dict[str, Any] | None:
+    """The event with that id, or None."""
+    if not event_id:
+        return None
+    return next((e for e in atlas.events if e.get("id") == event_id), None)
+
+
+def _holder_names(value: str | None) -> str:
+    """'CHN + RUS' -> 'China + Russia'; None -> 'not recorded'."""
+    if not value:
+        return "not recorded"
+    return " + ".join(COUNTRY_NAMES.get(h, h) for h in value.split(" + "))
+
+
+def _succession(before: str | None, after: str | None) -> str:
+    """'dissolution of the USSR' when only the USSR gave way to its successor, else ''."""
+    if before == "SUN" and after in ("RUS", "KAZ", "KGZ", "TJK"):
+        return "dissolution of the USSR (26 Dec 1991): its successor state holds the area"
+    return ""
+
+
+def compare_dates(atlas: Atlas, a: str, b: str) -> list[dict[str, Any]]:
+    """Every place whose line, status or holder differs between two versions or dates.
+
+    Lines moved first (with their polygons and km²), then status and holder changes by date;
+    each row reads from A to B, names its agreement (event id and title) and sources.
+    """
+    ls = lineset(atlas)
+    rows = compare_versions(atlas, a, b)
+    names = {("section", i): n for i, n in zip(atlas.sections["id"], atlas.sections["name_en"],
+                                                strict=True)} if len(atlas.sections) else {}
+    if len(atlas.areas):
+        names.update({("area", i): n for i, n in zip(atlas.areas["id"], atlas.areas["name_en"],
+                                                     strict=True)})
+    extra = []
+    for rec in record_changes(atlas, ls.date_of(a), ls.date_of(b)):
+        event = atlas_event(atlas, rec.event_id) or {}
+        if rec.what == "status":
+            before, after = (STATUS_LABELS.get(v, v or "not recorded") for v in (rec.before, rec.after))
+        else:
+            before, after = _holder_names(rec.before), _holder_names(rec.after)
+        extra.append({
+            "kind": rec.what, "zone_id": None, "feature": f"{rec.feature_type}:{rec.feature_id}",
+            "name_en": names.get((rec.feature_type, rec.feature_id), rec.feature_id),
+            "area_km2": None, "from": before, "to": after,
+            "agreement": event.get("title_en") or _succession(rec.before, rec.after),
+            "change_date": event.get("date") or (SOVIET_END if _succession(rec.before, rec.after)
+                                                 else None),
+            "event_id": rec.event_id, "event_title": event.get("title_en"),
+            "sources": list(event.get("sources") or []), "geometry": None,
+        })
+    extra.sort(key=lambda r: (r["change_date"] or "", r["kind"], r["name_en"] or ""))
+    return rows + extra
 
 
 def headline_figures(atlas: Any) -> dict[str, Any]:

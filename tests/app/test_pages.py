@@ -1,5 +1,6 @@
 """Every page renders with AppTest, its main widgets change the output, bad links give notices."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -95,16 +96,54 @@ def test_border_map_deep_link_and_bad_params(app):
 def test_compare_versions_change_table(app):
     at = app(PAGES[1])
     assert "2001 line" in markdown(at)
-    assert len(at.dataframe[0].value) == 1
+    table = at.dataframe[0].value
+    assert list(table.loc[table["Change"] == "line moved", "Place"]) == ["Sary-Childe"]
     at.selectbox(key="cmp_b").select("present").run()
     table = at.dataframe[0].value
-    assert list(table["Place"]) == ["Sary-Childe", "Heixiazi / Bolshoy Ussuriysky"]
+    assert list(table.loc[table["Change"] == "line moved", "Place"]) == [
+        "Sary-Childe", "Heixiazi / Bolshoy Ussuriysky"]
     assert qp(at, "compare") == "1991,present"
+    # holders and statuses that differ are listed too, each with its agreement
+    holder = table[(table["Change"] == "holder") & (table["Place"] == "Heixiazi transfer")]
+    assert list(holder["To"]) == ["China"] and list(holder["Event id"]) == ["ev-2008-handover"]
+    assert set(table["Map"]) >= {"border_map?feature=area:heixiazi-transfer"}
+
+
+def test_compare_any_two_dates_from_the_link_and_the_date_inputs(app):
+    at = app(PAGES[1], compare="1995-03,2011")
+    assert not at.warning
+    assert at.selectbox(key="cmp_a").value == "date"
+    assert str(at.date_input(key="cmp_a_date").value) == "1995-03-01"
+    table = at.dataframe[0].value
+    assert "Heixiazi / Bolshoy Ussuriysky" in set(table["Place"])
+    assert "Sary-Childe" in set(table["Place"])
+    assert "1 Mar 1995" in at.subheader[0].value
+    at.date_input(key="cmp_b_date").set_value(dt.date(2000, 1, 1)).run()
+    assert qp(at, "compare") == "1995-03-01,2000-01-01"
+    places = set(at.dataframe[0].value["Place"])
+    assert "Sary-Childe" in places and "Heixiazi / Bolshoy Ussuriysky" not in places
+    at.selectbox(key="cmp_b").select("2008").run()  # a preset puts its date beside it
+    assert str(at.date_input(key="cmp_b_date").value) == "2008-10-14"
+    assert qp(at, "compare") == "1995-03-01,2008"
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Download CSV", "Download GeoJSON"]
+
+
+@pytest.mark.parametrize("view", ["overlay", "swipe", "side"])
+def test_compare_views(app, view):
+    at = app(PAGES[1], view=view)
+    assert at.radio(key="cmp_view").value == view
+    assert qp(at, "view") == ("" if view == "overlay" else view)
+    other = "side" if view != "side" else "swipe"
+    at.radio(key="cmp_view").set_value(other).run()
+    assert not at.exception and qp(at, "view") == other
 
 
 def test_compare_bad_link(app):
-    at = app(PAGES[1], compare="1991,1999")
-    assert any("unknown version" in w.value for w in at.warning)
+    at = app(PAGES[1], compare="1991,1999x", view="split")
+    notices = " ".join(w.value for w in at.warning)
+    assert "1999x" in notices and "view" in notices and "split" in notices
+    assert at.selectbox(key="cmp_a").value == "1991" and at.radio(key="cmp_view").value == "overlay"
 
 
 def test_timeline_year_and_event(app):

@@ -25,7 +25,7 @@ from borderatlas.views.notices import markdown_literal
 from borderatlas.views.urlstate import ViewState
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-KEYS = ("feature", "year", "compare", "layers", "basemap")
+KEYS = ("feature", "year", "compare", "layers", "basemap", "view")
 PAGE_EXAMPLES = int(os.environ.get("BORDERATLAS_FUZZ_EXAMPLES", "200"))
 
 HOSTILE = [
@@ -54,9 +54,12 @@ def _plausible(key: str) -> st.SearchStrategy[str]:
         "feature": st.one_of(st.sampled_from(FEATURES),
                              st.from_regex(r"\A(section|area|place|zone|)[:;]?[a-z0-9<>'._-]{0,24}\Z")),
         "year": st.integers(-10**7, 10**7).map(str),
-        "compare": st.lists(st.sampled_from(VERSIONS), max_size=3).map(",".join),
+        "compare": st.lists(st.one_of(st.sampled_from(VERSIONS),
+                                      st.from_regex(r"\A\d{4}(-\d{1,2}){0,2}\Z")),
+                            max_size=3).map(",".join),
         "layers": st.lists(st.sampled_from(LAYERS), max_size=5).map(",".join),
         "basemap": st.sampled_from([*urlstate.BASEMAPS, "VECTOR", "tiles", ""]),
+        "view": st.sampled_from([*urlstate.COMPARE_VIEWS, "SWIPE", "split", ""]),
     }[key]
 
 
@@ -232,7 +235,10 @@ def test_compare_survives_junk_links(fixture_atlas, params):
                                     **_known(fixture_atlas))
     at = _visit("pages/2_Compare.py", params)
     _check_notices(at, notices)
-    assert (at.selectbox(key="cmp_a").value, at.selectbox(key="cmp_b").value) == state.versions
+    shown = tuple(at.selectbox(key=f"cmp_{s}").value if at.selectbox(key=f"cmp_{s}").value != "date"
+                  else str(at.date_input(key=f"cmp_{s}_date").value) for s in "ab")
+    assert shown == state.versions  # a version preset, or a date in the date input beside it
+    assert at.radio(key="cmp_view").value == state.view
 
 
 @SETTINGS

@@ -27,7 +27,7 @@ def test_defaults_are_left_out_of_links():
 
 
 DEFAULTS = ViewState(feature=("area", "zhenbao"), year=1995, versions=("2001", "2008"),
-                     layers=frozenset({"places"}), basemap="osm")
+                     layers=frozenset({"places"}), basemap="osm", view="side")
 
 
 @pytest.mark.parametrize(("params", "fragment", "field"), [
@@ -36,9 +36,13 @@ DEFAULTS = ViewState(feature=("area", "zhenbao"), year=1995, versions=("2001", "
     ({"feature": "river:amur"}, "expected", "feature"),
     ({"year": "abc"}, "whole number", "year"),
     ({"year": "1700"}, "outside", "year"),
-    ({"compare": "1991"}, "two different", "versions"),
+    ({"compare": "1991"}, "expected two", "versions"),
     ({"compare": "1991,1991"}, "two different", "versions"),
-    ({"compare": "1991,2099"}, "unknown version", "versions"),
+    ({"compare": "1991,2199"}, "'2199' is outside", "versions"),
+    ({"compare": "1991,1999x"}, "'1999x' is neither a version nor a date", "versions"),
+    ({"compare": "1995-02-30,2001"}, "'1995-02-30' is not a real date", "versions"),
+    ({"compare": "1995-01-01,1995"}, "two different", "versions"),
+    ({"view": "split"}, "view 'split'", "view"),
     ({"layers": "bogus"}, "bogus", "layers"),
     ({"basemap": "satellite"}, "basemap", "basemap"),
     ({"year": "9" * 1000}, "too long", "year"),
@@ -66,3 +70,23 @@ def test_repeated_values_take_the_last_and_never_raise():
 
     state, notices = urlstate.parse(Hostile())
     assert state == ViewState() and notices
+
+
+@pytest.mark.parametrize(("raw", "versions"), [
+    ("1995-03-01,2011-10-01", ("1995-03-01", "2011-10-01")),
+    ("1995-03,2011", ("1995-03-01", "2011-01-01")),
+    ("1995,2001", ("1995-01-01", "2001")),  # a version id wins over a year spelled the same
+    ("2008, 1969-3-2", ("2008", "1969-03-02")),
+])
+def test_compare_accepts_versions_and_dates(raw, versions):
+    state, notices = parse({"compare": raw})
+    assert notices == [] and state.versions == versions
+
+
+@pytest.mark.parametrize("view", ["overlay", "swipe", "side"])
+def test_compare_dates_and_view_round_trip(view):
+    state = ViewState(versions=("1995-03-01", "2011-10-01"), view=view)
+    params = urlstate.serialise(state)
+    assert params.get("compare") == "1995-03-01,2011-10-01"
+    assert params.get("view") == (None if view == "overlay" else view)
+    assert parse(params) == (state, [])

@@ -5,7 +5,8 @@
  * between the basemap and the data, outside the layers st_folium replaces, and is redrawn when
  * the selected feature's layer is drawn again (a year or layer change).
  *
- * Relies on: features carry `properties.ftype` and `properties.id` (borderatlas.views.features);
+ * Relies on: features carry `properties.ftype` and `properties.id` (borderatlas.views.features),
+ * or `properties.select` ('section:<id>') when they stand for another feature;
  * the map runs in a same-origin iframe so `window.parent.location` can be read (Streamlit
  * components do); otherwise only clicks draw the halo.
  */
@@ -34,6 +35,9 @@
 
     function key(layer) {
       var props = layer.feature && layer.feature.properties;
+      if (props && props.select) {  // a feature standing for another (Compare's lines: a section)
+        return props.select;
+      }
       return props && kinds.indexOf(props.ftype) >= 0 ? props.ftype + ':' + props.id : null;
     }
 

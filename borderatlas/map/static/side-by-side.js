@@ -1,0 +1,104 @@
+/* Border Atlas: two maps side by side that move together (date A left, date B right).
+ *
+ * The map st_folium draws shrinks to the left half; a second Leaflet map fills the right half.
+ * Layers drawn in the `pane` named in the options (date B's line) are hidden in the first map
+ * and drawn again in the second, added and removed with the originals; each map follows the
+ * other's centre and zoom (in the manner of Leaflet.Sync, in a few lines).
+ *
+ * Relies on: Leaflet 1.9 API only; BorderAtlas.fetchedBasemap when a basemap URL is given.
+ */
+/* global L */
+(function (root) {
+  'use strict';
+  var ns = root.BorderAtlas = root.BorderAtlas || {};
+
+  ns.sideBySide = function (map, options) {
+    var first = map.getContainer();
+    var hidden = map.createPane(options.pane);
+    hidden.style.display = 'none';
+    first.style.width = 'calc(50% - 2px)';
+    var second = L.DomUtil.create('div', 'ba-side-map');
+    first.parentNode.insertBefore(second, first.nextSibling);
+
+    function place() {
+      second.style.cssText = 'position:absolute;top:' + first.offsetTop + 'px;left:' +
+        (first.offsetLeft + first.offsetWidth + 4) + 'px;width:' + first.offsetWidth + 'px;height:' +
+        first.offsetHeight + 'px;background:#dfe8ef';
+    }
+    place();
+    var other = L.map(second, {
+      center: map.getCenter(), zoom: map.getZoom(), minZoom: map.getMinZoom(),
+      maxZoom: map.getMaxZoom(), zoomControl: true, attributionControl: true
+    });
+    other.createPane(options.pane).style.zIndex = 410;
+    other.attributionControl.setPrefix(false);
+    if (options.attribution) {
+      other.attributionControl.addAttribution(options.attribution);
+    }
+    if (options.basemapUrl && ns.fetchedBasemap) {
+      ns.fetchedBasemap(other, options.basemapUrl);
+    }
+    L.control.scale().addTo(other);
+    function tag(target, text) {
+      var label = L.control({position: 'topright'});
+      label.onAdd = function () {
+        var el = L.DomUtil.create('div', 'ba-side-label');
+        el.style.cssText = 'background:rgba(255,255,255,.9);padding:2px 6px;border:1px solid #999;' +
+          'border-radius:3px;font:12px sans-serif';
+        el.textContent = text;
+        return el;
+      };
+      label.addTo(target);
+    }
+    tag(map, options.labelA);
+    tag(other, options.labelB);
+
+    var copies = {};
+    map.on('layeradd', function (e) {
+      var layer = e.layer;
+      if (!(layer instanceof L.GeoJSON) || layer.options.pane !== options.pane) {
+        return;
+      }
+      var id = L.stamp(layer);
+      if (copies[id]) {
+        other.removeLayer(copies[id]);
+      }
+      copies[id] = L.geoJSON(layer.toGeoJSON(), {
+        pane: options.pane, interactive: false, style: layer.options.style
+      }).addTo(other);
+    });
+    map.on('layerremove', function (e) {
+      var id = L.stamp(e.layer);
+      if (copies[id]) {
+        other.removeLayer(copies[id]);
+        delete copies[id];
+      }
+    });
+
+    var busy = false;
+    function follow(from, to) {
+      return function () {
+        if (busy) {
+          return;
+        }
+        busy = true;
+        to.setView(from.getCenter(), from.getZoom(), {animate: false});
+        busy = false;
+      };
+    }
+    map.on('move zoomend', follow(map, other));
+    other.on('move zoomend', follow(other, map));
+    root.addEventListener('resize', function () {
+      place();
+      other.invalidateSize();
+    });
+    setTimeout(function () {
+      map.invalidateSize();
+      place();
+      other.invalidateSize();
+      follow(map, other)();
+    }, 0);
+    map.baOther = other;
+    root.baSideMap = other;
+  };
+}(window));
