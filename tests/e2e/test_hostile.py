@@ -15,6 +15,7 @@ from typing import Any
 
 import atlas_fixture as fx
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from borderatlas.data.loader import load_atlas
 from tools.browser import DRAWN, MAP
@@ -169,7 +170,16 @@ def test_no_payload_runs_anywhere_and_payloads_show_as_text(hostile_page, hostil
         box = point.bounding_box()  # the drag layer covers the points: move the mouse there
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         page.locator(".js-plotly-plot .hoverlayer .hovertext").first.wait_for(timeout=TIMEOUT)
-    page.locator('[data-testid="stSelectbox"]').first.click()
+    choose = page.locator('[data-testid="stSelectbox"]').last  # the event list under the chart
+    page.mouse.move(0, 0)  # away from the chart, whose hover labels can cover the list
+    for _attempt in range(3):  # a click during a rerun can land before the list is ready
+        choose.scroll_into_view_if_needed()
+        choose.click()
+        try:
+            page.get_by_role("option").nth(1).wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
     page.get_by_role("option").nth(1).click()
     event = page.locator("div.ba-event").first
     event.wait_for(timeout=TIMEOUT)
