@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 from borderatlas import style, ui
-from borderatlas.dates import WHEN_MAX, WHEN_MIN, parse_date, when_label
+from borderatlas.dates import parse_date, when_label
 from borderatlas.map import compose
-from borderatlas.views import legend, panels, tables, urlstate, viewmodel
+from borderatlas.views import legend, panels, urlstate, viewmodel
 
 SEL = "cmp_selected"
-DATE = "date"  # the preset meaning "the date beside it"
-VIEWS = {"overlay": "Overlay", "swipe": "Swipe", "side": "Side by side"}
 
 data = ui.atlas()
 versions = [v["id"] for v in viewmodel.sorted_versions(data)]
@@ -28,58 +24,7 @@ if len(versions) < 2:
     st.warning("The data has fewer than two dated versions of the line to compare.")
     st.stop()
 
-
-def version_day(vid: str) -> dt.date:
-    """The day a version is dated (the date input beside its preset shows it)."""
-    return parse_date(str(data.versions[vid]["date"]))
-
-
-def preset_changed(side: str) -> None:
-    """A version preset puts its date in the date input beside it."""
-    preset = st.session_state[f"cmp_{side}"]
-    if preset != DATE:
-        st.session_state[f"cmp_{side}_date"] = version_day(preset)
-
-
-def date_changed(side: str) -> None:
-    """Typing a date switches the preset beside it to 'a date'."""
-    st.session_state[f"cmp_{side}"] = DATE
-
-
-if "cmp_init" not in st.session_state:  # first visit (or a fresh link): widgets from the URL
-    st.session_state["cmp_init"] = True
-    for side, end in zip("ab", state.versions, strict=True):
-        st.session_state[f"cmp_{side}"] = end if end in versions else DATE
-        st.session_state[f"cmp_{side}_date"] = version_day(end) if end in versions else parse_date(end)
-    st.session_state["cmp_view"] = state.view
-    st.session_state[SEL] = state.feature
-
-
-def preset_label(value: str) -> str:
-    """'2001 treaty (16 Jul 2001)' for a preset, an arrow for 'a date'."""
-    return "a date →" if value == DATE else f"{labels[value]} ({when_label(data.versions[value]['date'])})"
-
-
-cols = st.columns([3, 2, 3, 2, 4])
-for side, (c_preset, c_date), name in (("a", cols[0:2], "First"), ("b", cols[2:4], "Second")):
-    c_preset.selectbox(f"{name}: version", [*versions, DATE], key=f"cmp_{side}",
-                       format_func=preset_label, on_change=preset_changed, args=(side,))
-    c_date.date_input(f"{name}: or any date", key=f"cmp_{side}_date", min_value=WHEN_MIN,
-                      max_value=WHEN_MAX, format="YYYY-MM-DD", on_change=date_changed,
-                      args=(side,))
-cols[4].radio("View", list(VIEWS), key="cmp_view", format_func=VIEWS.__getitem__, horizontal=True,
-              help="Overlay: both lines on one map. Swipe: drag the divider, the first date left "
-                   "and the second right. Side by side: two maps that move together.")
-
-
-def chosen(side: str) -> str:
-    """The chosen end: a version id, or the ISO date in the date input."""
-    preset = st.session_state[f"cmp_{side}"]
-    return preset if preset != DATE else st.session_state[f"cmp_{side}_date"].isoformat()
-
-
-a, b = chosen("a"), chosen("b")
-view_mode: str = st.session_state["cmp_view"]
+a, b, view_mode = ui.compare_pickers(data, state, versions, labels)
 names = {**labels, a: when_label(a, labels), b: when_label(b, labels)}
 selected: tuple[str, str] | None = st.session_state.get(SEL)
 ui.write_url_state(urlstate.ViewState(versions=(a, b), view=view_mode, feature=selected), defaults)
@@ -126,20 +71,4 @@ with map_col:
     ui.show_map(m, groups, key=f"cmp_map_{view_mode}", selection_key=SEL, view=view)
     ui.attribution_caption()
 
-st.subheader(f"Where {names[a]} and {names[b]} differ ({len(rows)})")
-if rows:
-    st.dataframe(tables.change_table(rows), hide_index=True, width="stretch",
-                 key="cmp_table", column_config={
-                     "Map": st.column_config.LinkColumn("Map", display_text="open on the map"),
-                     "Area changed (km², geodesic)": st.column_config.NumberColumn(format="%.1f")})
-    stem = f"border-changes-{a}-{b}"
-    d1, d2, _ = st.columns([1, 1, 4])
-    d1.download_button("Download CSV", tables.change_csv(rows), f"{stem}.csv", "text/csv",
-                       key="cmp_csv")
-    d2.download_button("Download GeoJSON", tables.change_geojson(rows, a, b), f"{stem}.geojson",
-                       "application/geo+json", key="cmp_geojson")
-    with st.expander("Sources for these differences"):
-        st.html(panels.sources_html([k for r in rows for k in r.get("sources") or []],
-                                    data.bibliography))
-else:
-    st.info("The line, statuses and holders are the same on these two dates.")
+ui.compare_change_table(data, rows, a, b, names)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from shapely.geometry.base import BaseGeometry
 
 from borderatlas.dates import norm_date, parse_date
+from borderatlas.geo import history
 from borderatlas.geo.lines import LineSet
 from borderatlas.geodesy import area_km2
 
@@ -63,15 +64,6 @@ class RecordChange:
     event_id: str | None  # the record in force at the later date names what changed it
 
 
-def _record_at(rows: list[dict[str, Any]], when: dt.date) -> dict[str, Any] | None:
-    """The interval row in force on a date (``to`` exclusive), or None."""
-    for row in rows:
-        start = parse_date(row["from"])
-        if start <= when and (not row.get("to") or when < parse_date(row["to"])):
-            return row
-    return None
-
-
 def record_changes(atlas: Atlas, a: str, b: str) -> list[RecordChange]:
     """Sections whose status and areas whose holder differ between two ISO dates (any order).
 
@@ -87,12 +79,11 @@ def record_changes(atlas: Atlas, a: str, b: str) -> list[RecordChange]:
         key = "timeline" if field == "status" else "holders"
         for fid in (frame["id"] if len(frame) else []):
             rows = records.get(fid, {}).get(key) or []
-            if field == "holder":  # a divided area has two holders at once
-                before = " + ".join(sorted({r["holder"] for r in rows if _record_at([r], da)})) or None
-                after = " + ".join(sorted({r["holder"] for r in rows if _record_at([r], db)})) or None
+            if field == "holder":  # the one holder rule: a divided area has two holders at once
+                before, after = history.holder_at(atlas, str(fid), da), history.holder_at(atlas, str(fid), db)
             else:
-                ra, rb = _record_at(rows, da), _record_at(rows, db)
-                before, after = (ra or {}).get("status"), (rb or {}).get("status")
+                before = history.status_at(atlas, str(fid), da, kind="section")
+                after = history.status_at(atlas, str(fid), db, kind="section")
             if before == after:
                 continue
             event = _changing_event(atlas, ftype, str(fid), rows, min(da, db), late)

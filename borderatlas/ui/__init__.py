@@ -1,6 +1,8 @@
 """Streamlit glue shared by the pages: the only subpackage that imports Streamlit."""
 
 from borderatlas.ui.cache import DETAIL, atlas, ensure_assets, full_atlas, geodata_root
+from borderatlas.ui.compare import change_table as compare_change_table
+from borderatlas.ui.compare import compare_pickers
 from borderatlas.ui.downloads import download_buttons, how_to_cite_html
 from borderatlas.ui.mapview import RETURNED, base_map, roomy_layout, show_map, view_for, zoom_view
 from borderatlas.ui.notices import attribution_caption, problems_notice
@@ -22,6 +24,8 @@ __all__ = [
     "attribution_caption",
     "base_map",
     "chosen_event",
+    "compare_change_table",
+    "compare_pickers",
     "download_buttons",
     "ensure_assets",
     "events_chart",
