@@ -47,7 +47,7 @@ from borderatlas import config
 from borderatlas.data.loader import Atlas, load_atlas
 from borderatlas.data.problems import Problem
 from borderatlas.data.schemas import EVENT_TYPES
-from borderatlas.dates import neighbour, parse_date, period_end
+from borderatlas.dates import parse_date, period_end
 from borderatlas.errors import (
     BadDateError,
     BorderAtlasError,
@@ -56,8 +56,8 @@ from borderatlas.errors import (
     WrongTypeError,
 )
 from borderatlas.geo import history
-from borderatlas.geodesy import area_km2
-from borderatlas.views.viewmodel import compare_versions, line_on, lineset
+from borderatlas.views import changes
+from borderatlas.views.viewmodel import line_on, lineset
 
 __all__ = [
     "BadDateError",
@@ -567,104 +567,12 @@ class BorderAtlas:
         forward = da <= db
         rows: list[dict[str, Any]] = []
         if early != late:
-            rows += self._line_changes(early, late, forward)
-            rows += self._record_changes(da, db, early, late)
+            rows += changes.line_changes(self.data, early, late, forward)
+            rows += changes.record_changes(self.data, da, db, early, late)
         rows.sort(key=lambda r: (r["change_date"], r["place_type"] != "zone",
                                  r["place_type"], r["place_id"], r["direction"] == "from_CHN"))
         return gpd.GeoDataFrame(rows, columns=COMPARE_COLUMNS, geometry="geometry",
                                 crs="EPSG:4326")
-
-    def _event(self, event_id: str | None) -> dict[str, Any]:
-        """An event record by id ({} when None or unknown)."""
-        if not event_id:
-            return {}
-        return next((e for e in self.data.events if e["id"] == event_id), {})
-
-    def _line_changes(self, early: dt.date, late: dt.date, forward: bool) -> list[dict[str, Any]]:
-        """Rows for the zones whose line changed in (early, late]."""
-        out = []
-        for change in compare_versions(self.data, early.isoformat(), late.isoformat()):
-            zone = self._lineset.zones[change["zone_id"]]
-            other = neighbour(self._lineset.section_pairs[zone["section_id"]],
-                              change["change_date"])
-            gain = change["to_holder"] == "China"
-            before, after = (other, "CHN") if gain else ("CHN", other)
-            if not forward:
-                before, after = after, before
-            event = self._event(change["event_id"])
-            out.append({
-                "place_type": "zone", "place_id": change["zone_id"],
-                "name_en": change["name_en"], "section_id": change["section_id"],
-                "zone_id": change["zone_id"], "direction": "to_CHN" if gain else "from_CHN",
-                "changed": "line", "area_km2": change["area_km2"],
-                "from_holder": before, "to_holder": after, "from_status": None,
-                "to_status": None, "event_id": change["event_id"],
-                "event_title": event.get("title_en"), "event_date": event.get("date"),
-                "change_date": parse_date(change["change_date"]).isoformat(),
-                "sources": _union(change["sources"], event.get("sources", [])),
-                "geometry": change["geometry"],
-            })
-        return out
-
-    def _record_changes(self, da: dt.date, db: dt.date, early: dt.date,
-                        late: dt.date) -> list[dict[str, Any]]:
-        """Rows for sections whose status, and areas whose holder or status, differ."""
-        out = []
-        lines = self._lineset.lines_at(late.isoformat())
-        for kind, frame in (("section", self.data.sections), ("area", self.data.areas)):
-            for row in frame.sort_values("id").to_dict("records"):
-                fid = row["id"]
-                entry = self.data.feature_history[f"{kind}s"].get(fid, {})
-                hist_kind: FeatureKind = "section" if kind == "section" else "area"
-                sa = history.status_at(self.data, fid, da, kind=hist_kind)
-                sb = history.status_at(self.data, fid, db, kind=hist_kind)
-                ha = hb = None
-                if kind == "area":
-                    ha = history.holder_at(self.data, fid, da)
-                    hb = history.holder_at(self.data, fid, db)
-                changed = [name for name, x, y in (("holder", ha, hb), ("status", sa, sb)) if x != y]
-                if not changed:
-                    continue
-                change_day, event_id = _latest_change(entry, early, late, changed)
-                event = self._event(event_id)
-                geom = lines[fid] if kind == "section" else row["geometry"]
-                measured = area_km2(geom) if geom.geom_type.endswith("Polygon") else float("nan")
-                out.append({
-                    "place_type": kind, "place_id": fid, "name_en": row.get("name_en"),
-                    "section_id": fid if kind == "section" else row.get("section_id"),
-                    "zone_id": None if kind == "section" else row.get("zone_id"),
-                    "direction": None, "changed": ", ".join(changed),
-                    "area_km2": round(measured, 1) if measured == measured else measured,
-                    "from_holder": ha, "to_holder": hb, "from_status": sa, "to_status": sb,
-                    "event_id": event_id, "event_title": event.get("title_en"),
-                    "event_date": event.get("date"), "change_date": change_day,
-                    "sources": _union(event.get("sources", [])),
-                    "geometry": geom,
-                })
-        return out
-
-
-def _latest_change(entry: dict[str, Any], early: dt.date, late: dt.date,
-                   changed: Sequence[str]) -> tuple[str, str | None]:
-    """Day and event id of the last recorded change in (early, late] (event may be None)."""
-    best: tuple[dt.date, str | None] | None = None
-    for name in changed:
-        for row in entry.get("holders" if name == "holder" else "timeline", []):
-            start = parse_date(row["from"])
-            if early < start <= late and (best is None or start >= best[0]):
-                best = (start, row.get("event_id"))
-    if best is None:  # the records differ without a row starting in between: cannot happen
-        return late.isoformat(), None
-    return best[0].isoformat(), best[1]
-
-
-def _union(*lists: Iterable[str]) -> list[str]:
-    """Keys of several lists in first-seen order, without repeats."""
-    out: list[str] = []
-    for keys in lists:
-        out += [k for k in keys if k not in out]
-    return out
-
 
 _CACHE: dict[tuple[str, bool], BorderAtlas] = {}
 
