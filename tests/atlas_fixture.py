@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from mini_geodata import translation_catalogs
 from shapely.geometry import shape
 
 from borderatlas.data.datapackage import write_datapackage
@@ -347,13 +348,14 @@ def fixture_files() -> dict[str, Any]:
         geom = shape(feat["geometry"])
         if geom.geom_type != "Point":
             feat["properties"]["computed_area_km2"] = round(area_km2(geom), 3)
-    return files
+    return files | translation_catalogs(files)
 
 
 def write_geodata(root: Path, transform: Callable[[Any], Any] | None = None) -> Path:
     """Write the fixture tree (each file passed through ``transform``) as ``root/geodata``."""
     gd = root / "geodata"
     (gd / "history").mkdir(parents=True, exist_ok=True)
+    (gd / "i18n").mkdir(parents=True, exist_ok=True)
     for name, obj in fixture_files().items():
         data = transform(obj) if transform else obj
         (gd / name).write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1),

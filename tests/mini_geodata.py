@@ -10,6 +10,7 @@ from pyproj import Geod
 
 from borderatlas.data.datapackage import write_datapackage
 from borderatlas.data.manifest import write_manifest
+from borderatlas.data.translations import content_keys, sha1
 
 GEOD = Geod(ellps="WGS84")
 NAMES = {"name_en": "X", "name_ru": "Икс", "name_zh": "艾克斯"}
@@ -34,6 +35,23 @@ def _poly_km2(ring: list[list[float]]) -> float:
     return round(abs(area) / 1e6, 3)
 
 
+PREFIX = {"ru": "Перевод: ", "zh": "译文："}
+
+
+def translation_catalogs(files: dict[str, Any]) -> dict[str, Any]:
+    """Complete small ru/zh catalogs for the content text of ``files`` (prefix + English)."""
+    english = content_keys(files)
+    return {
+        f"i18n/{lang}.json": {
+            "lang": lang,
+            "kind": "translation",
+            "translator": "test fixture",
+            "entries": {k: {"text": prefix + en, "en_sha1": sha1(en)} for k, en in english.items()},
+        }
+        for lang, prefix in PREFIX.items()
+    }
+
+
 def mini_geodata_files() -> dict[str, Any]:
     """Every geodata file of a two-section, two-area atlas, as Python objects."""
     a_line = [[130.0, 48.0], [130.5, 48.2], [131.0, 48.0]]
@@ -48,7 +66,7 @@ def mini_geodata_files() -> dict[str, Any]:
         **NAMES,
         **common,
     }
-    return {
+    files: dict[str, Any] = {
         "sections.geojson": _fc(
             _feature(
                 {
@@ -264,6 +282,7 @@ def mini_geodata_files() -> dict[str, Any]:
             {"id": "k1", "type": "webpage", "title": "A source", "URL": "https://example.org"}
         ],
     }
+    return files | translation_catalogs(files)
 
 
 def write_geodata(root: Path, files: dict[str, Any]) -> Path:

@@ -54,6 +54,8 @@ DESCRIPTIONS = {
     "events": "The negotiation chronicle",
     "gazetteer": "Names in English, Russian and Chinese with romanisations and variants",
     "crossings": "Border crossings with type, opening and closing dates; those with no sourced coordinate are listed under 'unlocated'",
+    "translations_ru": "Russian translation of the atlas's own English content text (English is the master; each entry names the SHA-1 of the English it translates)",
+    "translations_zh": "Chinese translation of the atlas's own English content text (English is the master; each entry names the SHA-1 of the English it translates)",
     "security": "Border-security areas: the 1996/1997 confidence-building zone (width and provisions) and Russia's border security zone (described)",
 }
 
@@ -94,6 +96,10 @@ def render_datapackage(root: Path) -> dict[str, Any]:
     resources += [_resource(root, n, rel, schema) for n, (rel, schema, _) in RECORDS.items()]
     resources.append(_resource(root, "feature_history", ref.FEATURES, FEATURES_FILE))
     resources.append(_resource(root, "bibliography", ref.BIBLIOGRAPHY, BIBLIOGRAPHY_FILE))
+    resources += [
+        _resource(root, f"translations_{lang}", rel, schema)
+        for lang, (rel, schema) in ref.TRANSLATIONS.items()
+    ]
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "border-atlas",

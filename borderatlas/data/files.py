@@ -12,6 +12,7 @@ from borderatlas.data.schemas import (
     RIVER_PROPS,
     SECTION_PROPS,
     SECURITY_FILE,
+    TRANSLATION_FILE,
     VERSIONS_FILE,
     ZONE_LINE_PROPS,
     ZONES_FILE,
@@ -30,6 +31,11 @@ GAZETTEER = "history/gazetteer.json"
 BIBLIOGRAPHY = "bibliography.json"
 CROSSINGS = "crossings.geojson"
 SECURITY = "security.json"
+# language -> catalog translating our own English content text (English is the master)
+TRANSLATIONS: dict[str, tuple[str, Schema]] = {
+    "ru": ("i18n/ru.json", TRANSLATION_FILE),
+    "zh": ("i18n/zh.json", TRANSLATION_FILE),
+}
 LINES = frozenset({"LineString", "MultiLineString"})
 POLYGONS = frozenset({"Polygon", "MultiPolygon"})
 

@@ -16,7 +16,7 @@ import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
 from borderatlas import config
-from borderatlas.data import crossrefs, rules
+from borderatlas.data import crossrefs, rules, translations
 from borderatlas.data import files as ref
 from borderatlas.data.files import LAYERS, RECORDS
 from borderatlas.data.manifest import check_manifest
@@ -54,6 +54,8 @@ class Atlas:
     gazetteer: list[dict[str, Any]]
     security: dict[str, dict[str, Any]]
     bibliography: dict[str, dict[str, Any]]
+    # language -> key -> {"text", "en_sha1"}: our English content text translated
+    translations: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -162,6 +164,37 @@ def _load_bibliography(root: Path) -> tuple[dict[str, dict[str, Any]], list[Prob
     return out, problems
 
 
+def _load_translations(root: Path) -> tuple[dict[str, dict[str, dict[str, Any]]], list[Problem]]:
+    """Load each language's catalog; entries that break the schema are left out, by key."""
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    problems: list[Problem] = []
+    for lang, (rel, schema) in ref.TRANSLATIONS.items():
+        out[lang] = {}
+        raw, more = read_json(root / rel, rel)
+        problems += more
+        if raw is None:
+            continue
+        if not isinstance(raw, dict) or not isinstance(raw.get("entries"), dict):
+            problems.append(
+                Problem(rel, None, "entries", "expected an object with 'entries'", left_out=True)
+            )
+            continue
+        head = {k: v for k, v in raw.items() if k != "entries"}
+        problems += schema_problems(rel, None, {**head, "entries": {}}, schema)
+        if raw.get("lang") != lang:
+            problems.append(Problem(rel, None, "lang", f"must be {lang!r} for this file"))
+        entry_schema = schema["properties"]["entries"]["additionalProperties"]
+        for key, entry in raw["entries"].items():
+            mine = schema_problems(rel, key, entry, entry_schema)
+            if mine:
+                problems += [
+                    Problem(p.file, p.feature_id, p.field, p.message, left_out=True) for p in mine
+                ]
+            else:
+                out[lang][key] = entry
+    return out, problems
+
+
 def load_atlas(root: Path | None = None, *, check_integrity: bool = True) -> Atlas:
     """Load and validate all of ``geodata/``; never raises on bad data, reports it instead."""
     root = Path(root) if root is not None else config.geodata_root()
@@ -179,6 +212,11 @@ def load_atlas(root: Path | None = None, *, check_integrity: bool = True) -> Atl
     problems += more
     bibliography, more = _load_bibliography(root)
     problems += more
+    catalogs, more = _load_translations(root)
+    problems += more
+    problems += translations.translation_problems(
+        translations.content_keys(translations.read_content(root)), catalogs
+    )
     events = sorted(records["events"], key=lambda e: (parse_date(e["date"]), e["id"]))
     problems += crossrefs.check_references(
         sections=props["sections"],
@@ -219,5 +257,6 @@ def load_atlas(root: Path | None = None, *, check_integrity: bool = True) -> Atl
         gazetteer=records["gazetteer"],
         security={z["id"]: z for z in records["security"]},
         bibliography=bibliography,
+        translations=catalogs,
         problems=problems,
     )

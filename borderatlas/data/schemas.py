@@ -295,3 +295,16 @@ DATE_FIELDS: dict[str, tuple[str, ...]] = {
     "events": ("date", "end_date"),
     "timeline": ("from", "to"),
 }
+
+SHA1 = {"type": "string", "pattern": r"^[0-9a-f]{40}$"}
+TRANSLATION_FILE = _obj(
+    {
+        "lang": {"type": "string", "pattern": r"^[a-z]{2}$"},
+        "kind": {"const": "translation"},
+        "translator": TEXT,
+        "entries": {
+            "type": "object",
+            "additionalProperties": _obj({"text": {"type": "string"}, "en_sha1": SHA1}),
+        },
+    }
+)

@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 from borderatlas import config
 from borderatlas.style import STATUS_COLOURS, STATUS_LABELS
 from borderatlas.views import citation
+from borderatlas.views.i18n import block_html, inline_html, status_key
 from borderatlas.views.text import esc
 from borderatlas.views.viewmodel import COUNTRY_NAMES, events_for, feature_row
 
@@ -83,8 +84,8 @@ def _span(row: Mapping[str, Any]) -> str:
     return f"{esc(row.get('from') or '?')} → {esc(row.get('to') or 'now')}"
 
 
-def timeline_html(rows: list[Mapping[str, Any]]) -> str:
-    """Status intervals as a coloured list."""
+def timeline_html(rows: list[Mapping[str, Any]], atlas: Any = None, lang: str = "en") -> str:
+    """Status intervals as a coloured list (labels in ``lang`` where translated)."""
     if not rows:
         return "<p><i>No status timeline recorded.</i></p>"
     items = []
@@ -92,19 +93,23 @@ def timeline_html(rows: list[Mapping[str, Any]]) -> str:
         status = row.get("status")
         colour = STATUS_COLOURS.get(status, STATUS_COLOURS[None])
         label = STATUS_LABELS.get(status, str(status))
+        shown = (inline_html(atlas, status_key(status), label, lang) if status in STATUS_LABELS
+                 else esc(label))
         items.append(f'<li><span style="color:{colour}">■</span> {_span(row)}: '
-                     f"<b>{esc(label)}</b></li>")
+                     f"<b>{shown}</b></li>")
     return f'<ul class="ba-timeline">{"".join(items)}</ul>'
 
 
-def holders_html(rows: list[Mapping[str, Any]]) -> str:
-    """Holder intervals with their basis."""
+def holders_html(rows: list[Mapping[str, Any]], base: str = "", atlas: Any = None,
+                 lang: str = "en") -> str:
+    """Holder intervals with their basis (``base`` is the feature's key, e.g. features/areas/x)."""
     if not rows:
         return ""
     items = "".join(
         f"<li>{_span(r)}: <b>{esc(COUNTRY_NAMES.get(str(r.get('holder')), r.get('holder')))}</b>"
-        + (f" — {esc(r.get('basis'))}" if r.get("basis") else "") + "</li>"
-        for r in rows)
+        + (f" — {inline_html(atlas, f'{base}/holders/{i}/basis', r.get('basis'), lang)}"
+           if r.get("basis") else "") + "</li>"
+        for i, r in enumerate(rows))
     return f'<h4>Held by</h4><ul class="ba-holders">{items}</ul>'
 
 
@@ -162,40 +167,50 @@ def event_cite_html(atlas: Any, event: Mapping[str, Any]) -> str:
             f"{_version_line(c)}</details>")
 
 
-def event_html(atlas: Any, event: Mapping[str, Any]) -> str:
+def event_html(atlas: Any, event: Mapping[str, Any], lang: str = "en") -> str:
     """One dated event with its summary, outcome, competing readings, sources and "cite this"."""
+    base = f"events/{event.get('id')}"
     when = esc(event.get("date"))
     if event.get("end_date"):
         when += f"–{esc(event['end_date'])}"
     kind = esc(str(event.get("type", "")).replace("_", " "))
     out = [f'<div class="ba-event" id="event-{esc(event.get("id"))}">'
-           f"<b>{when}</b> · <i>{kind}</i> — <b>{esc(event.get('title_en'))}</b>"
-           f"<br>{esc(event.get('summary_en'))}{_cite(event.get('sources'))}"]
+           f"<b>{when}</b> · <i>{kind}</i> — "
+           f"<b>{inline_html(atlas, f'{base}/title_en', event.get('title_en'), lang)}</b>"
+           f"<br>{inline_html(atlas, f'{base}/summary_en', event.get('summary_en'), lang)}"
+           f"{_cite(event.get('sources'))}"]
     if event.get("outcome"):
-        out.append(f"<br><small>Outcome: {esc(event['outcome'])}</small>")
+        outcome = inline_html(atlas, f"{base}/outcome", event["outcome"], lang)
+        out.append(f"<br><small>Outcome: {outcome}</small>")
     readings = event.get("readings") or []
     if event.get("disputed") and readings:
-        items = "".join(f"<li>{esc(r.get('text'))}{_cite(r.get('sources'))}</li>"
-                        for r in readings)
+        items = "".join(
+            f"<li>{inline_html(atlas, f'{base}/readings/{i}/text', r.get('text'), lang)}"
+            f"{_cite(r.get('sources'))}</li>" for i, r in enumerate(readings))
         out.append(f'<br><small>Accounts differ:</small><ul class="ba-readings">{items}</ul>')
     out.append(event_cite_html(atlas, event))
     out.append("</div>")
     return "".join(out)
 
 
-def accounts_html(accounts: list[Mapping[str, Any]]) -> str:
+def accounts_html(accounts: list[Mapping[str, Any]], base: str = "", atlas: Any = None,
+                  lang: str = "en") -> str:
     """Competing accounts grouped by topic, each labelled by perspective."""
     if not accounts:
         return ""
-    topics: dict[str, list[Mapping[str, Any]]] = {}
-    for acc in accounts:
-        topics.setdefault(str(acc.get("topic") or "General"), []).append(acc)
+    topics: dict[str, list[tuple[int, Mapping[str, Any]]]] = {}
+    for i, acc in enumerate(accounts):
+        topics.setdefault(str(acc.get("topic") or "General"), []).append((i, acc))
     parts = ["<h4>Competing accounts</h4>"]
     for topic, accs in topics.items():
         items = "".join(
             f"<li><b>{esc(PERSPECTIVES.get(str(a.get('perspective')), a.get('perspective')))}:</b> "
-            f"{esc(a.get('text'))}{_cite(a.get('sources'))}</li>" for a in accs)
-        parts.append(f"<p><i>{esc(topic)}</i></p><ul class=\"ba-accounts\">{items}</ul>")
+            f"{inline_html(atlas, f'{base}/accounts/{i}/text', a.get('text'), lang)}"
+            f"{_cite(a.get('sources'))}</li>" for i, a in accs)
+        first, acc0 = accs[0]
+        shown = (inline_html(atlas, f"{base}/accounts/{first}/topic", topic, lang)
+                 if acc0.get("topic") else esc(topic))
+        parts.append(f"<p><i>{shown}</i></p><ul class=\"ba-accounts\">{items}</ul>")
     return "".join(parts)
 
 
@@ -213,8 +228,11 @@ def _all_keys(row: Mapping[str, Any] | None, entry: Mapping[str, Any],
 
 
 def panel_html(atlas: Any, feature_type: str, feature_id: str,
-               year: int | None = None) -> str:
-    """Full history panel for a section, area or place (escaped HTML)."""
+               year: int | None = None, lang: str = "en") -> str:
+    """Full history panel for a section, area or place (escaped HTML), content text in ``lang``.
+
+    A string with no current translation is shown in English with a visible marker.
+    """
     row = feature_row(atlas, feature_type, feature_id)
     if row is None:
         return f"<p>No {esc(feature_type)} with id <code>{esc(feature_id)}</code>.</p>"
@@ -238,25 +256,32 @@ def panel_html(atlas: Any, feature_type: str, feature_id: str,
             if isinstance(value, (int, float)) and value == value:
                 facts.append(f"{label} {value:g} km²")
         if row.get("area_note"):
-            facts.append(esc(row["area_note"]))
+            facts.append(inline_html(atlas, f"areas/{feature_id}/area_note", row["area_note"],
+                                     lang))
     if feature_type == "place" and row.get("kind"):
         facts.append(esc(str(row["kind"]).replace("_", " ")))
     if facts:
         body.append(f"<p><small>{' · '.join(facts)}</small></p>")
+    base = f"features/{kind_key}/{feature_id}"
     if entry.get("narrative_en"):
-        body.append(f"<p>{esc(entry['narrative_en'])}</p>")
+        body.append(block_html(atlas, f"{base}/narrative_en", entry["narrative_en"], lang))
     if kind_key:
-        body.append("<h4>Status over time</h4>" + timeline_html(entry.get("timeline") or []))
-        body.append(holders_html(entry.get("holders") or []))
+        body.append("<h4>Status over time</h4>"
+                    + timeline_html(entry.get("timeline") or [], atlas, lang))
+        body.append(holders_html(entry.get("holders") or [], base, atlas, lang))
         body.append(f"<h4>Events ({len(events)})</h4>")
-        body.append("".join(event_html(atlas, e) for e in events) or "<p><i>No events recorded.</i></p>")
-        body.append(accounts_html(entry.get("accounts") or []))
+        body.append("".join(event_html(atlas, e, lang) for e in events)
+                    or "<p><i>No events recorded.</i></p>")
+        body.append(accounts_html(entry.get("accounts") or [], base, atlas, lang))
     body.append("<h4>Sources</h4>" + sources_html(_all_keys(row, entry, events),
                                                   atlas.bibliography))
     body.append(cite_html(atlas, f"{feature_type}:{feature_id}"))
     if row.get("method") or row.get("geometry_method"):
         acc = row.get("accuracy_m")
-        body.append(f"<p><small>Geometry: {esc(row.get('method') or row.get('geometry_method'))}"
+        field = "method" if row.get("method") else "geometry_method"
+        method_key = f"{'areas' if feature_type == 'area' else feature_type + 's'}/{feature_id}/{field}"
+        method = inline_html(atlas, method_key, row.get(field), lang)
+        body.append(f"<p><small>Geometry: {method}"
                     + (f", accuracy ≈ {esc(acc)} m" if acc is not None else "")
                     + "</small></p>")
     body.append("</div>")
