@@ -9,28 +9,14 @@ from shapely.geometry import Point, box
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
+from borderatlas.geodesy import area_km2 as geodesic_area_km2  # the one geodesic area
+
 GEOD = Geod(ellps="WGS84")
 WINDOW = (130.9, 43.2, 131.6, 43.8)
 MIN_TRACT_KM2 = 1.0  # everything else in the window is re-traced meanders (each <= 0.5 km²)
 MAX_SLIVER_KM2 = 0.5
 EXPECTED = (131.292, 43.484)  # where the survey found the tract; the build fails if it is not there
 USSURIYSK = (131.95, 43.80)  # city centre, for the reported '60 km from Ussuriysk'
-
-
-def geodesic_area_km2(geom: BaseGeometry) -> float:
-    """Geodesic area on WGS84 in km².
-
-    Parameters
-    ----------
-    geom : BaseGeometry
-        (Multi)polygon in EPSG:4326.
-
-    Returns
-    -------
-    float
-        Absolute area in km².
-    """
-    return abs(GEOD.geometry_area_perimeter(geom)[0]) / 1e6
 
 
 def build_hunchun_tract(china_2018: BaseGeometry, china_2024: BaseGeometry,

@@ -11,28 +11,14 @@ from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 from shapely.ops import polygonize, substring, unary_union
 
+from borderatlas.geodesy import area_km2 as geodesic_area_km2  # the one geodesic area
+
 GEOD = Geod(ellps="WGS84")
 HANDOVER = "2008-10-14"
 MIN_CUT_M = 2000.0  # a straight segment this long is a land cut (OSM river vertices are ~0.2–0.5 km apart)
 MIN_INSIDE = 0.9  # share of the segment's length inside the island
 PROLONG_DEG = 0.05  # at most ~4–5 km of prolongation to reach the schematic outline
 EXTEND_DEG = 1e-5  # cut pieces are extended ~1 m past the island outline so polygonize nodes them
-
-
-def geodesic_area_km2(geom: BaseGeometry) -> float:
-    """Geodesic area on WGS84 in km².
-
-    Parameters
-    ----------
-    geom : BaseGeometry
-        (Multi)polygon in EPSG:4326.
-
-    Returns
-    -------
-    float
-        Absolute area in km².
-    """
-    return abs(GEOD.geometry_area_perimeter(geom)[0]) / 1e6
 
 
 def _oriented(geom: BaseGeometry) -> BaseGeometry:

@@ -13,6 +13,8 @@ from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 from shapely.ops import nearest_points, polygonize, substring, unary_union
 
+from borderatlas.geodesy import area_km2 as geodesic_area_km2  # the one geodesic area
+
 from .inputs import wdb_record
 
 GEOD = Geod(ellps="WGS84")
@@ -58,22 +60,6 @@ ISLANDS: list[dict[str, Any]] = [
      "name_zh_pinyin": "Ābāgāitú Zhōuzhǔ", "published": [57.56, 58.0], "published_value": 58.0, "published_sources": ["wp_abagaitu", "zxc_abagaitu"],
      "published_note": "'island area 58 km²' (wp_abagaitu); '57.56 km²' at normal water (German Wikipedia, zxc_abagaitu)"},
 ]
-
-
-def geodesic_area_km2(geom: BaseGeometry) -> float:
-    """Geodesic area of a lon/lat (multi)polygon on WGS84.
-
-    Parameters
-    ----------
-    geom : BaseGeometry
-        Polygon or MultiPolygon in EPSG:4326.
-
-    Returns
-    -------
-    float
-        Area in km² (absolute, independent of winding).
-    """
-    return abs(GEOD.geometry_area_perimeter(geom)[0]) / 1e6
 
 
 def projector(epsg: int) -> tuple[Callable[[BaseGeometry], BaseGeometry], Callable[[BaseGeometry], BaseGeometry]]:

@@ -10,6 +10,8 @@ from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 from shapely.ops import polygonize, substring, unary_union
 
+from borderatlas.geodesy import area_km2 as geodesic_area_km2  # the one geodesic area
+
 GEOD = Geod(ellps="WGS84")
 TOLERANCE = 0.15  # published vs computed beyond this gets an area_note
 
@@ -29,22 +31,6 @@ TRANSFERS: dict[str, dict[str, Any]] = {
         "explain": "",
     },
 }
-
-
-def geodesic_area_km2(geom: BaseGeometry) -> float:
-    """Geodesic area on WGS84 in km².
-
-    Parameters
-    ----------
-    geom : BaseGeometry
-        (Multi)polygon in EPSG:4326.
-
-    Returns
-    -------
-    float
-        Absolute area in km² (0 for empty geometries).
-    """
-    return 0.0 if geom.is_empty else abs(GEOD.geometry_area_perimeter(geom)[0]) / 1e6
 
 
 def _oriented(geom: BaseGeometry) -> BaseGeometry:
