@@ -68,5 +68,6 @@ PAGES = [
 
 ui.ensure_assets()
 nav = st.navigation(PAGES)
+ui.language_switch()  # on every page, kept in the URL
 ui.problems_notice()  # once, above every page: what was left out of the data and why
 nav.run()

@@ -38,7 +38,7 @@ map_col, panel_col = st.columns([3, 2])
 selected: tuple[str, str] | None = st.session_state.get(SEL)  # a click set it (on_change ran first)
 with panel_col:  # before the map, so the history reaches the browser first
     if selected:
-        st.html(panels.panel_html(data, selected[0], selected[1], year=year))
+        st.html(panels.panel_html(data, selected[0], selected[1], year=year, lang=ui.current_lang()))
         if st.button("Clear selection", key="bm_clear"):
             st.session_state[SEL] = None
             st.rerun()

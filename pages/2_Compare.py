@@ -50,7 +50,7 @@ with panel_col:  # before the map, so the history reaches the browser first
     if selected:
         year = parse_date(str(data.versions[b]["date"]) if b in data.versions else b).year
         year = min(max(year, urlstate.YEAR_MIN), urlstate.YEAR_MAX)  # statuses on the second date
-        st.html(panels.panel_html(data, selected[0], selected[1], year=year))
+        st.html(panels.panel_html(data, selected[0], selected[1], year=year, lang=ui.current_lang()))
         if st.button("Clear selection", key="cmp_clear"):
             st.session_state[SEL] = None
             st.rerun()

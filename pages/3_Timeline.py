@@ -32,7 +32,7 @@ with map_col, st.spinner("Drawing…"):
     ui.attribution_caption()
 with text_col:
     if event:
-        st.html(panels.event_html(data, event))
+        st.html(panels.event_html(data, event, lang=ui.current_lang()))
         st.html(panels.sources_html(event.get("sources") or [], data.bibliography))
         st.html(panels.cite_html(data, f"event:{event['id']}"))
     else:

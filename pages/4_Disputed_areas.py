@@ -38,7 +38,7 @@ with map_col, st.spinner("Drawing…"):
     ui.attribution_caption()
 with panel_col:
     if area_id:
-        st.html(panels.panel_html(data, "area", area_id))
+        st.html(panels.panel_html(data, "area", area_id, lang=ui.current_lang()))
     else:
         st.info("Select an area in the table (or the list) to zoom to it.")
 

@@ -59,9 +59,8 @@ def _rows_at(rows: list[dict[str, Any]], when: dt.date) -> list[dict[str, Any]]:
     return [
         row
         for row in rows
-        if parse_date(row["from"])
-        <= when
-        < (parse_date(row["to"]) if row.get("to") else dt.date.max)
+        if parse_date(row["from"]) <= when
+        and (not row.get("to") or when < parse_date(row["to"]))  # open-ended: in force to the end
     ]
 
 

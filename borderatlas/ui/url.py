@@ -9,6 +9,7 @@ import streamlit as st
 from borderatlas.data.loader import Atlas
 from borderatlas.map.compose import pair_token, version_token
 from borderatlas.ui.cache import atlas
+from borderatlas.ui.lang import lang_param
 from borderatlas.views import urlstate
 from borderatlas.views.notices import markdown_literal
 
@@ -36,7 +37,7 @@ def read_url_state(defaults: urlstate.ViewState, init_key: str,
 
 def write_url_state(state: urlstate.ViewState, defaults: urlstate.ViewState) -> None:
     """Mirror the view into the URL so it can be shared (only when it changed)."""
-    wanted = urlstate.serialise(state, defaults)
+    wanted = {**urlstate.serialise(state, defaults), **lang_param()}
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 

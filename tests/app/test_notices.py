@@ -47,6 +47,11 @@ def _with_two_versions() -> dict[str, Any]:
     second = {**files["versions.json"]["versions"][0], "id": "v2", "date": "2009-01-01",
               "label_en": "2009"}
     files["versions.json"]["versions"].append(second)
+    first = files["versions.json"]["versions"][0]["id"]
+    for catalog in (files["i18n/ru.json"], files["i18n/zh.json"]):  # its text is v1's: same translation
+        entries = catalog["entries"]
+        for key in [k for k in entries if k.startswith(f"versions/{first}/")]:
+            entries[key.replace(f"versions/{first}/", "versions/v2/", 1)] = dict(entries[key])
     return files
 
 

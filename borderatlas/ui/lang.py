@@ -1,0 +1,50 @@
+"""The reader's language for the history: ``lang`` in the URL, else the browser's locale, else English."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from borderatlas.views.i18n import LANGS
+from borderatlas.views.notices import markdown_literal
+
+NAMES = {"en": "English", "ru": "Русский", "zh": "中文"}
+KEY = "ba_lang"
+NOTICE = "ba_lang_notice"  # kept for the visit, shown on every page like the other link notices
+
+
+def _from_url() -> str | None:
+    """``lang`` from the URL when it names a language we have; a junk value gets a notice."""
+    raw = st.query_params.get("lang")
+    if raw is None:
+        return None
+    if raw in LANGS:
+        return raw
+    st.session_state[NOTICE] = f"Ignored lang {raw[:40]!r}: use one of {', '.join(LANGS)}."
+    return None
+
+
+def current_lang() -> str:
+    """The language the history is shown in (kept in the session once chosen)."""
+    if KEY not in st.session_state:
+        locale = (getattr(st.context, "locale", None) or "")[:2].lower()
+        st.session_state[KEY] = _from_url() or (locale if locale in LANGS else "en")
+    return str(st.session_state[KEY])
+
+
+def language_switch() -> str:
+    """A switch in the sidebar on every page; the choice goes into the URL so a shared link keeps it."""
+    current_lang()
+    if NOTICE in st.session_state:
+        st.warning(markdown_literal(st.session_state[NOTICE]), icon=":material/link_off:")
+    lang = st.sidebar.radio("Language · Язык · 语言", LANGS, key=KEY, horizontal=True,
+                            format_func=lambda code: NAMES[code],
+                            help="The history, events and accounts in this language (translations "
+                                 "of our English text, marked where one is missing). Interface "
+                                 "labels are English for now.")
+    return str(lang)
+
+
+def lang_param() -> dict[str, str]:
+    """The ``lang`` query value to keep in every link (empty for English)."""
+    lang = current_lang()
+    return {} if lang == "en" else {"lang": lang}
