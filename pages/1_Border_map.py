@@ -6,7 +6,7 @@ import streamlit as st
 
 from borderatlas import ui
 from borderatlas.map import compose
-from borderatlas.views import legend, panels, security, urlstate
+from borderatlas.views import legend, security, urlstate
 
 SEL = "bm_selected"
 
@@ -37,13 +37,9 @@ user_group = ui.user_overlay(data, "bm", list(data.versions))
 map_col, panel_col = st.columns([3, 2])
 selected: tuple[str, str] | None = st.session_state.get(SEL)  # a click set it (on_change ran first)
 with panel_col:  # before the map, so the history reaches the browser first
-    if selected:
-        st.html(panels.panel_html(data, selected[0], selected[1], year=year, lang=ui.current_lang()))
-        if st.button("Clear selection", key="bm_clear"):
-            st.session_state[SEL] = None
-            st.rerun()
-    else:
-        st.info("Click a section or an area on the map (or search above) to see its history.")
+    ui.history_panel(data, SEL, year,
+                     "Click a section or an area on the map (or search above) to see its history.",
+                     "bm_clear")
 with map_col:
     with st.spinner("Drawing layers…"):
         groups = compose.border_map_groups(data, visible, year, ui.DETAIL["map"])

@@ -7,7 +7,7 @@ import streamlit as st
 from borderatlas import style, ui
 from borderatlas.dates import parse_date, when_label
 from borderatlas.map import compose
-from borderatlas.views import legend, panels, urlstate, viewmodel
+from borderatlas.views import legend, urlstate, viewmodel
 
 SEL = "cmp_selected"
 
@@ -47,15 +47,10 @@ moved = [r for r in rows if r["kind"] == "line"]
 
 map_col, panel_col = st.columns([3, 1])
 with panel_col:  # before the map, so the history reaches the browser first
-    if selected:
-        year = parse_date(str(data.versions[b]["date"]) if b in data.versions else b).year
-        year = min(max(year, urlstate.YEAR_MIN), urlstate.YEAR_MAX)  # statuses on the second date
-        st.html(panels.panel_html(data, selected[0], selected[1], year=year, lang=ui.current_lang()))
-        if st.button("Clear selection", key="cmp_clear"):
-            st.session_state[SEL] = None
-            st.rerun()
-    else:
-        st.info("Click a line on the map to read that section's history.")
+    year = parse_date(str(data.versions[b]["date"]) if b in data.versions else b).year
+    year = min(max(year, urlstate.YEAR_MIN), urlstate.YEAR_MAX)  # statuses on the second date
+    ui.history_panel(data, SEL, year, "Click a line on the map to read that section's history.",
+                     "cmp_clear")
 with map_col:
     groups = compose.compare_groups(data, a, b, names, moved, ui.DETAIL["map"], view=view_mode)
     if user_group is not None:

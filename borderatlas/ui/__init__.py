@@ -16,7 +16,13 @@ from borderatlas.ui.url import (
     version_token,
     write_url_state,
 )
-from borderatlas.ui.widgets import chosen_event, events_chart, layer_sidebar, search_box
+from borderatlas.ui.widgets import (
+    chosen_event,
+    events_chart,
+    history_panel,
+    layer_sidebar,
+    search_box,
+)
 
 __all__ = [
     "DETAIL",
@@ -33,6 +39,7 @@ __all__ = [
     "events_chart",
     "full_atlas",
     "geodata_root",
+    "history_panel",
     "how_to_cite_html",
     "known_features",
     "language_switch",
