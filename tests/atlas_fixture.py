@@ -17,6 +17,7 @@ from shapely.geometry import shape
 
 from borderatlas.data.datapackage import write_datapackage
 from borderatlas.data.manifest import write_manifest
+from borderatlas.data.translations import content_keys, sha1
 from borderatlas.geodesy import area_km2, length_km
 
 LIC = "ODbL-1.0"
@@ -356,8 +357,14 @@ def write_geodata(root: Path, transform: Callable[[Any], Any] | None = None) -> 
     gd = root / "geodata"
     (gd / "history").mkdir(parents=True, exist_ok=True)
     (gd / "i18n").mkdir(parents=True, exist_ok=True)
-    for name, obj in fixture_files().items():
-        data = transform(obj) if transform else obj
+    files = {name: transform(obj) if transform else obj for name, obj in fixture_files().items()}
+    if transform:  # the catalogs translate the English as written, so they stay in step with it
+        english = content_keys(files)
+        for name in ("i18n/ru.json", "i18n/zh.json"):
+            for key, entry in files[name]["entries"].items():
+                if key in english:
+                    entry["en_sha1"] = sha1(english[key])
+    for name, data in files.items():
         (gd / name).write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1),
                                encoding="utf-8")
     write_datapackage(gd)
