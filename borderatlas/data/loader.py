@@ -6,6 +6,7 @@ named and left out on its own while the rest of its layer still loads.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,9 +133,7 @@ def _load_history(root: Path) -> tuple[dict[str, dict[str, dict[str, Any]]], lis
             mine = schema_problems(rel, fid, entry, FEATURE_HISTORY)
             mine += rules.date_rows(rel, fid, entry)
             if mine:
-                problems += [
-                    Problem(p.file, p.feature_id, p.field, p.message, left_out=True) for p in mine
-                ]
+                problems += _left_out(mine)
             else:
                 out[kind][fid] = entry
     return out, problems
@@ -156,9 +155,7 @@ def _load_bibliography(root: Path) -> tuple[dict[str, dict[str, Any]], list[Prob
         if isinstance(key, str) and key in out:
             mine.append(Problem(rel, label, "id", "duplicate id"))
         if mine:
-            problems += [
-                Problem(p.file, p.feature_id, p.field, p.message, left_out=True) for p in mine
-            ]
+            problems += _left_out(mine)
         elif isinstance(key, str):
             out[key] = item
     return out, problems
@@ -187,12 +184,15 @@ def _load_translations(root: Path) -> tuple[dict[str, dict[str, dict[str, Any]]]
         for key, entry in raw["entries"].items():
             mine = schema_problems(rel, key, entry, entry_schema)
             if mine:
-                problems += [
-                    Problem(p.file, p.feature_id, p.field, p.message, left_out=True) for p in mine
-                ]
+                problems += _left_out(mine)
             else:
                 out[lang][key] = entry
     return out, problems
+
+
+def _left_out(problems: list[Problem]) -> list[Problem]:
+    """The same problems, marked as having removed their record from what the app shows."""
+    return [dataclasses.replace(p, left_out=True) for p in problems]
 
 
 def load_atlas(root: Path | None = None, *, check_integrity: bool = True) -> Atlas:
