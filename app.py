@@ -6,64 +6,64 @@ import streamlit as st
 
 from borderatlas import ui
 from borderatlas.map import layers
-from borderatlas.views import legend, urlstate, viewmodel
+from borderatlas.views import legend, messages, urlstate, viewmodel
 
-st.set_page_config(page_title="Border Atlas", layout="wide")  # no page_icon: it would load from a CDN
+_ = ui.gettext()  # the reader's language (URL, session or browser locale) is known before any output
+st.set_page_config(page_title=_("Border Atlas"), layout="wide")  # no page_icon: it would load from a CDN
 
 
 def home() -> None:
     """Home: the whole boundary coloured by today's status, figures computed from the data."""
-    data = ui.atlas()
-    st.title("Border Atlas")
-    st.markdown("An interactive, sourced map of the former Sino-Soviet border — China with "
-                "Russia, Kazakhstan, Kyrgyzstan and Tajikistan — and the negotiations that "
-                "fixed it, 1960–2024.")
+    data, _, lang = ui.atlas(), ui.gettext(), ui.current_lang()
+    st.title(_("Border Atlas"))
+    st.markdown(_("An interactive, sourced map of the former Sino-Soviet border — China with "
+                  "Russia, Kazakhstan, Kyrgyzstan and Tajikistan — and the negotiations that "
+                  "fixed it, 1960–2024."))
     figures = viewmodel.headline_figures(data)
     cols = st.columns(4)
-    cols[0].metric("Boundary length", f"{figures['length_km']:,} km",
-                   help="Geodesic length of all sections (WGS84)")
-    cols[1].metric("Sections", figures["sections"], help=f"{figures['pairs']} country pairs")
-    by_pair = "; ".join(f"{viewmodel.PAIR_LABELS.get(p, p)} {v:,} km²"
+    cols[0].metric(_("Boundary length"), messages.km(figures["length_km"], lang, 0),
+                   help=_("Geodesic length of all sections (WGS84)"))
+    _n = ui.ngettext()
+    cols[1].metric(_("Sections"), figures["sections"], help=_n(
+        "%(n)s country pair", "%(n)s country pairs", figures["pairs"]) % {"n": figures["pairs"]})
+    by_pair = "; ".join(f"{viewmodel.pair_label(p, lang)} {messages.area(v, lang)}"
                         for p, v in figures["transferred_by_pair"].items())
-    cols[2].metric("Area that changed hands", f"{figures['transferred_km2']:,} km²",
-                   help="Computed (geodesic) land of every transfer and settlement area, by country "
-                        f"pair: {by_pair}. Points without an outline (Zhenbao, Hunchun, Khasan) "
-                        "are not counted.")
-    span = (f"{figures['first_year']}–{figures['last_year']}"
-            if figures["first_year"] else "—")
-    cols[3].metric("Dated events", figures["events"], help=f"Chronicle {span}")
-    st.caption(f"Area that changed hands, by country pair (computed from the outlines): {by_pair}.")
+    cols[2].metric(_("Area that changed hands"), messages.area(figures["transferred_km2"], lang),
+                   help=_("Computed (geodesic) land of every transfer and settlement area, by "
+                          "country pair: %(pairs)s. Points without an outline (Zhenbao, Hunchun, "
+                          "Khasan) are not counted.") % {"pairs": by_pair})
+    span = (f"{figures['first_year']}–{figures['last_year']}" if figures["first_year"] else "—")
+    cols[3].metric(_("Dated events"), figures["events"], help=_("Chronicle %(span)s") % {"span": span})
+    st.caption(_("Area that changed hands, by country pair (computed from the outlines): "
+                 "%(pairs)s.") % {"pairs": by_pair})
     year = urlstate.YEAR_MAX  # the end of the period the atlas covers
-    statuses = viewmodel.status_map(data, year)
-    with st.spinner("Drawing the boundary…"):
-        m = ui.base_map()
-        groups = [layers.sections_layer(data.sections, statuses, "Boundary by status",
-                                        tolerance=ui.DETAIL["overview"], year=year)]
-        ui.show_map(m, groups, key="home_map", height=480)
-    st.markdown(legend.legend_html(year), unsafe_allow_html=True)
+    with st.spinner(_("Drawing the boundary…")):
+        groups = [layers.sections_layer(data.sections, viewmodel.status_map(data, year),
+                                        _("Boundary by status"), tolerance=ui.DETAIL["overview"],
+                                        year=year, lang=lang, atlas=data)]
+        ui.show_map(ui.base_map(), groups, key="home_map", height=480)
+    st.markdown(legend.legend_html(year, atlas=data, lang=lang), unsafe_allow_html=True)
     ui.attribution_caption()
-    st.markdown(
-        "**How to use:** open *Border map* and click a section or area to read its history, "
-        "or search any name in English, Russian or Chinese.  \n"
-        "*Compare* shows how two dated versions of the line differ; *Timeline* replays "
-        "statuses year by year.")
-    st.page_link("pages/1_Border_map.py", label="Border map", icon=":material/map:")
-    st.page_link("pages/2_Compare.py", label="Compare versions", icon=":material/compare_arrows:")
-    st.page_link("pages/3_Timeline.py", label="Timeline", icon=":material/timeline:")
-    st.page_link("pages/4_Disputed_areas.py", label="Disputed areas", icon=":material/square_foot:")
-    st.page_link("pages/5_Sources_and_data.py", label="Sources & data", icon=":material/menu_book:")
+    st.markdown(_("**How to use:** open *Border map* and click a section or area to read its "
+                  "history, or search any name in English, Russian or Chinese.  \n*Compare* shows "
+                  "how two dated versions of the line differ; *Timeline* replays statuses year "
+                  "by year."))
+    for page, label, icon in (("1_Border_map", _("Border map"), "map"),
+                              ("2_Compare", _("Compare versions"), "compare_arrows"),
+                              ("3_Timeline", _("Timeline"), "timeline"),
+                              ("4_Disputed_areas", _("Disputed areas"), "square_foot"),
+                              ("5_Sources_and_data", _("Sources & data"), "menu_book")):
+        st.page_link(f"pages/{page}.py", label=label, icon=f":material/{icon}:")
 
 
 # no page icons: Streamlit turns the current page's icon into a favicon fetched from a CDN
 PAGES = [
-    st.Page(home, title="Home", default=True),
-    st.Page("pages/1_Border_map.py", title="Border map", url_path="border_map"),
-    st.Page("pages/2_Compare.py", title="Compare", url_path="compare"),
-    st.Page("pages/3_Timeline.py", title="Timeline", url_path="timeline"),
-    st.Page("pages/4_Disputed_areas.py", title="Disputed areas",
-            url_path="disputed_areas"),
-    st.Page("pages/5_Sources_and_data.py", title="Sources & data",
-            url_path="sources"),
+    st.Page(home, title=_("Home"), default=True),
+    st.Page("pages/1_Border_map.py", title=_("Border map"), url_path="border_map"),
+    st.Page("pages/2_Compare.py", title=_("Compare"), url_path="compare"),
+    st.Page("pages/3_Timeline.py", title=_("Timeline"), url_path="timeline"),
+    st.Page("pages/4_Disputed_areas.py", title=_("Disputed areas"), url_path="disputed_areas"),
+    st.Page("pages/5_Sources_and_data.py", title=_("Sources & data"), url_path="sources"),
 ]
 
 ui.ensure_assets()

@@ -97,6 +97,37 @@ def _serve(args: argparse.Namespace) -> int:
     return serve(args.rest)
 
 
+LOCALE = "borderatlas/locale"
+POT = f"{LOCALE}/borderatlas.pot"
+HEADER = ("# Interface strings of Border Atlas.\n"
+          "# Translations are machine-assisted and need review by a fluent human reader.\n"
+          "# This file is distributed under the same license as the Border Atlas code (MIT).\n#")
+I18N = {  # step -> pybabel arguments, run from the checkout (babel.cfg is at its root)
+    "extract": ["extract", "-F", "babel.cfg", "-k", "_n:1,2", "-k", "N_", "-k", "tr:2", "--no-wrap",
+                "--sort-by-file", "--add-location=file", "--project=Border Atlas",
+                f"--header-comment={HEADER}", "--copyright-holder=Border Atlas contributors",
+                "-o", POT, "."],
+    "update": ["update", "-i", POT, "-d", LOCALE, "-D", "borderatlas", "--no-wrap",
+               "--no-fuzzy-matching", "--ignore-obsolete"],
+    "compile": ["compile", "-d", LOCALE, "-D", "borderatlas", "--statistics"],
+}
+
+
+def _i18n(args: argparse.Namespace) -> int:
+    """Extract interface strings, merge them into the ru/zh catalogs, or compile the .mo files."""
+    import contextlib
+
+    from babel.messages.frontend import CommandLineInterface
+
+    steps = ["extract", "update", "compile"] if args.step == "all" else [args.step]
+    with contextlib.chdir(config.CHECKOUT):  # babel.cfg and the paths above are the checkout's
+        for step in steps:
+            status = CommandLineInterface().run(["pybabel", "-q", *I18N[step]])
+            if status:
+                return int(status)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse arguments and dispatch to a sub-command."""
     parser = argparse.ArgumentParser(prog="borderatlas", description=__doc__)
@@ -126,6 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("out")
     p.add_argument("--data", default=None)
     p.set_defaults(func=_export)
+    p = sub.add_parser("i18n", help="interface catalogs: extract, update (ru, zh), compile (.mo)")
+    p.add_argument("step", choices=[*I18N, "all"])
+    p.set_defaults(func=_i18n)
     p = sub.add_parser("serve", help="run the app (Streamlit options pass through)")
     p.add_argument("rest", nargs=argparse.REMAINDER)
     p.set_defaults(func=_serve)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
+from typing import Literal
+
+from babel.dates import format_date
 
 SOVIET_END = "1991-12-26"  # the USSR dissolved; after this the neighbour is its successor state
 PRESENT = "9999-12-31"
@@ -86,12 +89,43 @@ def parse_when(value: str, versions: Iterable[str] = ()) -> str:
     return parsed.isoformat()
 
 
-def when_label(when: str, labels: Mapping[str, str] | None = None) -> str:
-    """'2001 treaty' for a version id, '1 Mar 1995' for a date."""
+Precision = Literal["day", "month", "year"]
+
+# Babel (CLDR) patterns per language and precision: "16 May 1991" / "16 мая 1991 г." / "1991年5月16日"
+DATE_PATTERNS: dict[str, dict[str, str]] = {
+    "en": {"day": "d MMMM y", "month": "MMMM y", "year": "y"},
+    "ru": {"day": "d MMMM y 'г'.", "month": "LLLL y 'г'.", "year": "y 'г'."},
+    "zh": {"day": "y年M月d日", "month": "y年M月", "year": "y年"},
+}
+BABEL_LOCALES = {"en": "en", "ru": "ru", "zh": "zh_Hans_CN"}
+
+
+def precision_of(value: str) -> Precision:
+    """The precision an ISO date is written in: ``1991`` year, ``1991-05`` month, else day."""
+    parts = str(value).split("-")
+    return "year" if len(parts) == 1 else "month" if len(parts) == 2 else "day"
+
+
+def format_when(value: str | dt.date, lang: str = "en", precision: str | None = None) -> str:
+    """An ISO date (or a date) for readers of ``lang``, at its own or the given precision.
+
+    ``precision`` overrides the one the string is written in (an event's ``date_precision``
+    saying "month" for ``1991-05-01``). Text that is not a date comes back unchanged.
+    """
+    if isinstance(value, dt.date):
+        d, own = value, "day"
+    else:
+        try:
+            d, own = parse_date(str(value)), precision_of(str(value))
+        except ValueError:
+            return str(value)
+    patterns = DATE_PATTERNS.get(lang, DATE_PATTERNS["en"])
+    pattern = patterns.get(precision or own, patterns[own])
+    return format_date(d, pattern, locale=BABEL_LOCALES.get(lang, "en"))
+
+
+def when_label(when: str, labels: Mapping[str, str] | None = None, lang: str = "en") -> str:
+    """'2001 treaty' for a version id, '1 March 1995' (in ``lang``) for a date."""
     if labels and when in labels:
         return labels[when]
-    try:
-        d = parse_date(when)
-    except ValueError:
-        return when
-    return f"{d.day} {d:%b} {d.year}"
+    return format_when(when, lang)

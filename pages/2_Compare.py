@@ -7,58 +7,60 @@ import streamlit as st
 from borderatlas import style, ui
 from borderatlas.dates import parse_date, when_label
 from borderatlas.map import compose
-from borderatlas.views import legend, urlstate, viewmodel
+from borderatlas.views import i18n, legend, urlstate, viewmodel
 
 SEL = "cmp_selected"
 
-data = ui.atlas()
+data, _, lang = ui.atlas(), ui.gettext(), ui.current_lang()
 versions = [v["id"] for v in viewmodel.sorted_versions(data)]
-labels = {v["id"]: v.get("label_en") or v["id"] for v in data.versions.values()}
+labels = {vid: viewmodel.version_label(data, vid, lang) for vid in data.versions}
 default_pair = ("1991", "2001") if {"1991", "2001"} <= set(versions) else tuple(versions[:2])
 defaults = urlstate.ViewState(versions=default_pair)
 state = ui.read_url_state(defaults, "cmp_url_notices")
 
 ui.roomy_layout()
-st.title("Compare the line on two dates")
+st.title(_("Compare the line on two dates"))
 if len(versions) < 2:
-    st.warning("The data has fewer than two dated versions of the line to compare.")
+    st.warning(_("The data has fewer than two dated versions of the line to compare."))
     st.stop()
 
 a, b, view_mode = ui.compare_pickers(data, state, versions, labels)
-names = {**labels, a: when_label(a, labels), b: when_label(b, labels)}
+names = {**labels, a: when_label(a, labels, lang), b: when_label(b, labels, lang)}
 selected: tuple[str, str] | None = st.session_state.get(SEL)
 ui.write_url_state(urlstate.ViewState(versions=(a, b), view=view_mode, feature=selected), defaults)
 if a == b:
-    st.info("Choose two different versions or dates.")
+    st.info(_("Choose two different versions or dates."))
     st.stop()
 if "2001" in (a, b):
-    st.markdown(
-        "**What “the 2001 line” means:** the line the 2001 treaty confirmed as agreed — "
-        "except around Heixiazi/Tarabarov and Abagaitu, which stayed open until the "
-        "2004 supplementary agreement settled them; they were handed over in 2008.")
+    st.markdown(_("**What “the 2001 line” means:** the line the 2001 treaty confirmed as agreed "
+                  "— except around Heixiazi/Tarabarov and Abagaitu, which stayed open until the "
+                  "2004 supplementary agreement settled them; they were handed over in 2008."))
 for vid in (a, b):
     if vid in data.versions and data.versions[vid].get("description_en"):
-        st.caption(f"{labels[vid]}: {data.versions[vid]['description_en']}")
+        text = i18n.text(data, f"versions/{vid}/description_en",
+                         data.versions[vid]["description_en"], lang)[0]
+        st.caption(f"{labels[vid]}: {text}")
 
 user_group = ui.user_overlay(data, "cmp", (a, b))
-with st.spinner("Computing differences…"):
-    rows = viewmodel.compare_dates(data, a, b)
+with st.spinner(_("Computing differences…")):
+    rows = viewmodel.compare_dates(data, a, b, lang)
 moved = [r for r in rows if r["kind"] == "line"]
 
 map_col, panel_col = st.columns([3, 1])
 with panel_col:  # before the map, so the history reaches the browser first
     year = parse_date(str(data.versions[b]["date"]) if b in data.versions else b).year
     year = min(max(year, urlstate.YEAR_MIN), urlstate.YEAR_MAX)  # statuses on the second date
-    ui.history_panel(data, SEL, year, "Click a line on the map to read that section's history.",
+    ui.history_panel(data, SEL, year, _("Click a line on the map to read that section's history."),
                      "cmp_clear")
 with map_col:
-    groups = compose.compare_groups(data, a, b, names, moved, ui.DETAIL["map"], view=view_mode)
+    groups = compose.compare_groups(data, a, b, names, moved, ui.DETAIL["map"], view=view_mode,
+                                    lang=lang)
     if user_group is not None:
         groups.append(user_group)
     key_html = legend.compare_legend_html(
         names[a], names[b],
         (style.VERSION_STYLES[0]["color"], style.VERSION_STYLES[1]["color"], style.DIFFERENCE_COLOUR),
-        (style.VERSION_STYLES[0]["dashArray"], style.VERSION_STYLES[1]["dashArray"]))
+        (style.VERSION_STYLES[0]["dashArray"], style.VERSION_STYLES[1]["dashArray"]), lang)
     m = ui.base_map(halo=True, legend=key_html,
                     swipe=(names[a], names[b]) if view_mode == "swipe" else None,
                     side=(names[a], names[b]) if view_mode == "side" else None)

@@ -8,41 +8,41 @@ from borderatlas import ui
 from borderatlas.map import compose
 from borderatlas.views import legend, panels, tables, text, urlstate, viewmodel
 
-data = ui.atlas()
+data, _, lang = ui.atlas(), ui.gettext(), ui.current_lang()
 defaults = urlstate.ViewState(year=1991)
 state = ui.read_url_state(defaults, "tl_url_notices")
 if "tl_year" not in st.session_state:
     st.session_state["tl_year"] = state.year
 
-st.title("Timeline")
-year = st.slider("Year", urlstate.YEAR_MIN, urlstate.YEAR_MAX, key="tl_year",
-                 help="Sections are coloured by their status, areas by their holder, "
-                      "at the end of this year.")
+st.title(_("Timeline"))
+year = st.slider(_("Year"), urlstate.YEAR_MIN, urlstate.YEAR_MAX, key="tl_year",
+                 help=_("Sections are coloured by their status, areas by their holder, at the end "
+                        "of this year."))
 
 event = ui.chosen_event(data.events, "tl_chart", "tl_event")
 targets = [("area", i) for i in (event or {}).get("area_ids") or []] + [
     ("section", i) for i in (event or {}).get("section_ids") or []]
-groups = compose.status_groups(data, year, ui.DETAIL["map"], highlight=targets)
+groups = compose.status_groups(data, year, ui.DETAIL["map"], highlight=targets, lang=lang)
 view = ui.view_for("tl_view", targets[0] if targets else None)  # kept while the year moves
 
 map_col, text_col = st.columns([3, 2])
-with map_col, st.spinner("Drawing…"):
+with map_col, st.spinner(_("Drawing…")):
     ui.show_map(ui.base_map(), groups, key="tl_map", view=view, height=480)
-    st.markdown(legend.legend_html(year), unsafe_allow_html=True)
+    st.markdown(legend.legend_html(year, atlas=data, lang=lang), unsafe_allow_html=True)
     ui.attribution_caption()
 with text_col:
     if event:
-        st.html(panels.event_html(data, event, lang=ui.current_lang()))
-        st.html(panels.sources_html(event.get("sources") or [], data.bibliography))
-        st.html(panels.cite_html(data, f"event:{event['id']}"))
+        st.html(panels.event_html(data, event, lang=lang))
+        st.html(panels.sources_html(event.get("sources") or [], data.bibliography, lang))
+        st.html(panels.cite_html(data, f"event:{event['id']}", lang))
     else:
-        st.info("Pick an event on the chart below the map (or in the list under it) to read "
-                "it here and locate it on the map.")
+        st.info(_("Pick an event on the chart below the map (or in the list under it) to read "
+                  "it here and locate it on the map."))
     counts, held = tables.year_summary(data, viewmodel.status_map(data, year),
-                                       viewmodel.holder_map(data, year))
-    st.markdown(f"**In {year}:** {counts}")
+                                       viewmodel.holder_map(data, year), lang)
+    st.markdown(_("**In %(year)s:** %(counts)s") % {"year": year, "counts": counts})
     if held:
-        st.markdown("**Holders:** " + "; ".join(text.esc(h) for h in held))
+        st.markdown(_("**Holders:** %(list)s") % {"list": "; ".join(text.esc(h) for h in held)})
 
-ui.events_chart(tables.event_points(data.events), year, "tl_chart", "tl_event")
+ui.events_chart(tables.event_points(data.events, data, lang), year, "tl_chart", "tl_event")
 ui.write_url_state(urlstate.ViewState(year=year), defaults)

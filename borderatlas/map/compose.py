@@ -23,36 +23,42 @@ def version_token(version_id: str) -> str:
 
 
 def border_map_groups(atlas: Any, visible: Iterable[str], year: int, tolerance: float,
-                      ) -> list[folium.FeatureGroup]:
-    """Border map: sections of the visible pairs by status, chosen versions, claims, areas, places."""
+                      lang: str = "en") -> list[folium.FeatureGroup]:
+    """Border map: sections of the visible pairs by status, chosen versions, claims, areas, places.
+
+    Layer names and tooltips are in ``lang`` (the reader's language first).
+    """
     shown = set(visible)
     pairs = sorted(set(atlas.sections["pair"])) if "pair" in atlas.sections else []
     sections = atlas.sections[atlas.sections["pair"].isin(
         [p for p in pairs if pair_token(p) in shown])] if pairs else atlas.sections
     groups = [layers.sections_layer(sections, viewmodel.status_map(atlas, year),
-                                    "Boundary sections", tolerance=tolerance, year=year)]
+                                    tolerance=tolerance, year=year, lang=lang, atlas=atlas)]
     for i, version in enumerate(v for v in viewmodel.sorted_versions(atlas)
                                 if version_token(v["id"]) in shown):
         groups.append(layers.version_layer(viewmodel.version_line(atlas, version["id"]),
-                                           version.get("label_en") or version["id"], i,
-                                           tolerance=tolerance))
+                                           viewmodel.version_label(atlas, version["id"], lang),
+                                           i, tolerance=tolerance, lang=lang))
     if "claims" in shown:
-        groups.append(layers.claim_lines_layer(atlas.zone_lines))
+        groups.append(layers.claim_lines_layer(atlas.zone_lines, lang=lang))
     if "areas" in shown:
-        groups.append(layers.areas_layer(atlas.areas, viewmodel.holder_map(atlas, year), year=year))
+        groups.append(layers.areas_layer(atlas.areas, viewmodel.holder_map(atlas, year), year=year,
+                                         lang=lang))
     if "places" in shown:
-        groups.append(layers.places_layer(atlas.places))
+        groups.append(layers.places_layer(atlas.places, lang=lang))
     if "security" in shown:
         zone = atlas.security.get("cbm-zone")
         if zone is not None:
-            groups.insert(0, layers.security_zone_layer(security.zone_geometry(atlas, "cbm-zone"), zone))
-        groups.append(layers.crossings_layer(atlas.crossings, security.crossings_open(atlas, year), year))
+            groups.insert(0, layers.security_zone_layer(security.zone_geometry(atlas, "cbm-zone"),
+                                                        zone, lang=lang))
+        groups.append(layers.crossings_layer(atlas.crossings, security.crossings_open(atlas, year),
+                                             year, lang=lang))
     return groups
 
 
 def compare_groups(atlas: Any, a: str, b: str, labels: Mapping[str, str],
                    rows: Sequence[Mapping[str, Any]], tolerance: float,
-                   view: str = "overlay") -> list[folium.FeatureGroup]:
+                   view: str = "overlay", lang: str = "en") -> list[folium.FeatureGroup]:
     """Compare: the line at A (dashed) and at B (solid), and the land that changed between them.
 
     ``swipe`` draws A and B in the panes the divider clips (``elements.Swipe``); ``side`` draws
@@ -62,18 +68,20 @@ def compare_groups(atlas: Any, a: str, b: str, labels: Mapping[str, str],
                       "side": (None, elements.SideBySide.PANE)}.get(view, (None, None))
     moved = [r for r in rows if r.get("geometry") is not None]
     return [layers.version_layer(viewmodel.version_line(atlas, a), labels[a], 0,
-                                 tolerance=tolerance, pane=pane_a),
+                                 tolerance=tolerance, pane=pane_a, lang=lang),
             layers.version_layer(viewmodel.version_line(atlas, b), labels[b], 1,
-                                 tolerance=tolerance, pane=pane_b),
-            layers.difference_layer(moved)]
+                                 tolerance=tolerance, pane=pane_b, lang=lang),
+            layers.difference_layer(moved, lang=lang)]
 
 
 def status_groups(atlas: Any, year: int, tolerance: float,
-                  highlight: Iterable[tuple[str, str]] = ()) -> list[folium.FeatureGroup]:
+                  highlight: Iterable[tuple[str, str]] = (),
+                  lang: str = "en") -> list[folium.FeatureGroup]:
     """Sections by status and areas by holder in a year, with the given features haloed."""
     groups = [layers.sections_layer(atlas.sections, viewmodel.status_map(atlas, year),
-                                    "Boundary sections", tolerance=tolerance, year=year),
-              layers.areas_layer(atlas.areas, viewmodel.holder_map(atlas, year), year=year)]
+                                    tolerance=tolerance, year=year, lang=lang, atlas=atlas),
+              layers.areas_layer(atlas.areas, viewmodel.holder_map(atlas, year), year=year,
+                                 lang=lang)]
     for kind, fid in highlight:
         row = viewmodel.feature_row(atlas, kind, fid)
         if row is not None:

@@ -13,6 +13,7 @@ import geopandas as gpd
 from folium.map import FitBounds
 from shapely.geometry.base import BaseGeometry
 
+from borderatlas.dates import format_when
 from borderatlas.map.assets import use_local_assets
 from borderatlas.map.elements import Attribution, FocusWithoutScroll
 from borderatlas.style import (
@@ -31,6 +32,9 @@ from borderatlas.style import (
     zone_line_style,
 )
 from borderatlas.views.features import marker, tip_lines, to_features
+from borderatlas.views.messages import area, gettext, tr
+from borderatlas.views.viewmodel import status_label
+from borderatlas.views.yearly import holder_label
 
 DEFAULT_CENTER = (46.0, 105.0)
 DEFAULT_ZOOM = 4
@@ -77,27 +81,35 @@ def _group(name: str, *children: folium.Element, show: bool = True) -> folium.Fe
 
 
 def sections_layer(sections: gpd.GeoDataFrame, statuses: Mapping[str, str | None],
-                   name: str = "Boundary sections", tolerance: float = 0.0,
-                   year: int | None = None) -> folium.FeatureGroup:
-    """Sections coloured (and dashed) by their status in a year."""
+                   name: str | None = None, tolerance: float = 0.0,
+                   year: int | None = None, lang: str = "en",
+                   atlas: Any = None) -> folium.FeatureGroup:
+    """Sections coloured (and dashed) by their status in a year; tooltips and name in ``lang``."""
+    _ = gettext(lang)
+    name = name or _("Boundary sections")
+
     def extra(row: dict[str, Any]) -> dict[str, Any]:
         return {"status": statuses.get(row["id"])}
 
     def tips(row: dict[str, Any]) -> list[str]:
-        status = STATUS_LABELS.get(statuses.get(row["id"]), "?")
-        when = f" in {year}" if year is not None else ""
-        return [*tip_lines("section", row), f"Status{when}: {status}"]
+        status = statuses.get(row["id"])
+        shown = status_label(atlas, status, lang) if status in STATUS_LABELS else "?"
+        line = (_("Status in %(year)s: %(label)s") % {"year": year, "label": shown}
+                if year is not None else _("Status: %(label)s") % {"label": shown})
+        return [*tip_lines("section", row, lang), line]
 
     def style(props: dict[str, Any]) -> dict[str, Any]:
         return section_style(props.get("status"))
 
-    feats = to_features(sections, "section", tolerance, extra, tips)
+    feats = to_features(sections, "section", tolerance, extra, tips, lang)
     return _group(name, _geojson(feats, name, style))
 
 
 def version_layer(line: gpd.GeoDataFrame, label: str, index: int = 0,
-                  tolerance: float = 0.0, pane: str | None = None) -> folium.FeatureGroup:
+                  tolerance: float = 0.0, pane: str | None = None,
+                  lang: str = "en") -> folium.FeatureGroup:
     """One dated version of the whole line, styled as the first or second of a pair."""
+    _ = gettext(lang)
     style_def = VERSION_STYLES[index % len(VERSION_STYLES)]
     frame = line.copy()
     if "name_en" not in frame.columns:
@@ -105,12 +117,12 @@ def version_layer(line: gpd.GeoDataFrame, label: str, index: int = 0,
     frame["id"] = [f"v{index}-{i}" for i in frame["id"]]
 
     def tips(_row: dict[str, Any]) -> list[str]:
-        return [f"Version: {label}"]
+        return [_("Version: %(label)s") % {"label": label}]
 
     def style(_props: dict[str, Any]) -> dict[str, Any]:
         return {**style_def, "opacity": 0.9}
 
-    feats = to_features(frame, "version", tolerance, tip_lines=tips)
+    feats = to_features(frame, "version", tolerance, tip_lines=tips, lang=lang)
     for feat in feats:  # a click on a version's line reads the section's history (panel, halo)
         props = feat["properties"]
         sid = props["id"].split("-", 1)[1]
@@ -119,56 +131,65 @@ def version_layer(line: gpd.GeoDataFrame, label: str, index: int = 0,
     return _group(label, _geojson(feats, label, style, pane=pane))
 
 
-def claim_lines_layer(zone_lines: gpd.GeoDataFrame, name: str = "Claims by side and old lines",
-                      tolerance: float = 0.0) -> folium.FeatureGroup:
+def claim_lines_layer(zone_lines: gpd.GeoDataFrame, name: str | None = None,
+                      tolerance: float = 0.0, lang: str = "en") -> folium.FeatureGroup:
     """Old lines (thin dotted grey) and each side's claim lines (dashed, by claimant)."""
+    name = name or tr(lang, "Claims by side and old lines")
+
     def extra(row: dict[str, Any]) -> dict[str, Any]:
         return {"kind": row.get("kind"), "claimant": row.get("claimant")}
 
     def tips(row: dict[str, Any]) -> list[str]:
-        return tip_lines("zone_line", row)
+        return tip_lines("zone_line", row, lang)
 
     def style(props: dict[str, Any]) -> dict[str, Any]:
         return zone_line_style(props.get("kind"), props.get("claimant"))
 
-    feats = to_features(zone_lines, "zone_line", tolerance, extra, tips)
+    feats = to_features(zone_lines, "zone_line", tolerance, extra, tips, lang)
     return _group(name, _geojson(feats, name, style))
 
 
 def areas_layer(areas: gpd.GeoDataFrame, holders: Mapping[str, str | None] | None = None,
-                name: str = "Disputed and transferred areas", year: int | None = None,
-                tolerance: float = 0.0) -> folium.FeatureGroup:
+                name: str | None = None, year: int | None = None,
+                tolerance: float = 0.0, lang: str = "en") -> folium.FeatureGroup:
     """Areas filled by their holder in a year (Points drawn as circles)."""
+    _ = gettext(lang)
+    name = name or _("Disputed and transferred areas")
     holders = holders or {}
 
     def extra(row: dict[str, Any]) -> dict[str, Any]:
         return {"holder": holders.get(row["id"])}
 
     def tips(row: dict[str, Any]) -> list[str]:
-        lines = tip_lines("area", row)
+        lines = tip_lines("area", row, lang)
         if row["id"] in holders:
-            lines.append(f"held by {holders[row['id']] or '?'}" + (f" in {year}" if year else ""))
+            who = holder_label(holders[row["id"]], lang)
+            lines.append(_("Held by %(label)s in %(year)s") % {"label": who, "year": year}
+                         if year else _("Held by %(label)s") % {"label": who})
         return lines
 
     def style(props: dict[str, Any]) -> dict[str, Any]:
         return area_style(props.get("holder"))
 
-    feats = to_features(areas, "area", tolerance, extra, tips)
+    feats = to_features(areas, "area", tolerance, extra, tips, lang)
     return _group(name, _geojson(feats, name, style, points_as_circles=True))
 
 
-def places_layer(places: gpd.GeoDataFrame, name: str = "Places") -> folium.FeatureGroup:
+def places_layer(places: gpd.GeoDataFrame, name: str | None = None,
+                 lang: str = "en") -> folium.FeatureGroup:
     """Tripoints, crossings, clash sites and cities as small circles."""
+    name = name or tr(lang, "Places")
+
     def extra(row: dict[str, Any]) -> dict[str, Any]:
         return {"kind": row.get("kind")}
 
     def tips(row: dict[str, Any]) -> list[str]:
-        return tip_lines("place", row)
+        return tip_lines("place", row, lang)
 
     def style(props: dict[str, Any]) -> dict[str, Any]:
         return place_style(props.get("kind"))
 
-    feats = to_features(places, "place", 0.0, extra, tips)
+    feats = to_features(places, "place", 0.0, extra, tips, lang)
     return _group(name, _geojson(feats, name, style, points_as_circles=True))
 
 
@@ -192,8 +213,10 @@ def basemap_layer(countries: gpd.GeoDataFrame, water: gpd.GeoDataFrame,
 
 
 def crossings_layer(crossings: gpd.GeoDataFrame, open_ids: Iterable[str], year: int,
-                    name: str = "Crossings") -> folium.FeatureGroup:
+                    name: str | None = None, lang: str = "en") -> folium.FeatureGroup:
     """Border crossings as circles: filled when open at the end of ``year``, hollow when not."""
+    _ = gettext(lang)
+    name = name or _("Crossings")
     shown = set(open_ids)
 
     def extra(row: dict[str, Any]) -> dict[str, Any]:
@@ -201,21 +224,25 @@ def crossings_layer(crossings: gpd.GeoDataFrame, open_ids: Iterable[str], year: 
 
     def tips(row: dict[str, Any]) -> list[str]:
         kinds = ", ".join(row.get("types") or [])
-        opened = row.get("opened") if isinstance(row.get("opened"), str) else "date not recorded"
-        state = "open" if row["id"] in shown else "not open"
-        return [f"crossing ({kinds}) · opened {opened}", f"{state} at the end of {year}"]
+        opened = (format_when(row["opened"], lang) if isinstance(row.get("opened"), str)
+                  else _("date not recorded"))
+        state = (_("open at the end of %(year)s") if row["id"] in shown
+                 else _("not open at the end of %(year)s")) % {"year": year}
+        return [_("crossing (%(kinds)s) · opened %(date)s") % {"kinds": kinds, "date": opened},
+                state]
 
     def style(props: dict[str, Any]) -> dict[str, Any]:
         return crossing_style(bool(props.get("open")))
 
-    feats = to_features(crossings, "crossing", 0.0, extra, tips)
+    feats = to_features(crossings, "crossing", 0.0, extra, tips, lang)
     return _group(name, _geojson(feats, name, style, points_as_circles=True))
 
 
 def security_zone_layer(geom: BaseGeometry | None, zone: dict[str, Any],
-                        tolerance: float = 0.02) -> folium.FeatureGroup:
+                        tolerance: float = 0.02, lang: str = "en") -> folium.FeatureGroup:
     """The confidence-building zone (computed from its width in the data) as a light green band."""
-    name = "Confidence-building zone"
+    _ = gettext(lang)
+    name = _("Confidence-building zone")
     if geom is None:
         return folium.FeatureGroup(name=name)
     frame = gpd.GeoDataFrame([{"id": zone["id"], "name_en": zone.get("name_en"),
@@ -224,9 +251,10 @@ def security_zone_layer(geom: BaseGeometry | None, zone: dict[str, Any],
     width = zone.get("width_km_each_side")
 
     def tips(_row: dict[str, Any]) -> list[str]:
-        return [f"{width:g} km each side of the boundary (computed geodesic buffer)"]
+        return [_("%(km)s km each side of the boundary (computed geodesic buffer)")
+                % {"km": f"{width:g}"}]
 
-    feats = to_features(frame, "security", tolerance, tip_lines=tips)
+    feats = to_features(frame, "security", tolerance, tip_lines=tips, lang=lang)
     return _group(name, _geojson(feats, name, lambda _p: SECURITY_ZONE_STYLE))
 
 
@@ -250,8 +278,10 @@ def highlight_layer(geom: BaseGeometry | None, feature_type: str, feature_id: st
 
 
 def difference_layer(rows: Iterable[Mapping[str, Any]],
-                     name: str = "Differences") -> folium.FeatureGroup:
+                     name: str | None = None, lang: str = "en") -> folium.FeatureGroup:
     """Polygons between two versions, hatched-looking purple fill with a tooltip."""
+    _ = gettext(lang)
+    name = name or _("Differences")
     frame_rows = [{"id": r["zone_id"], "name_en": r.get("name_en"), "geometry": r["geometry"],
                    "area": r.get("area_km2"), "to": r.get("to_holder")}
                   for r in rows if r.get("geometry") is not None]
@@ -260,15 +290,16 @@ def difference_layer(rows: Iterable[Mapping[str, Any]],
     frame = gpd.GeoDataFrame(frame_rows, geometry="geometry", crs="EPSG:4326")
 
     def tips(row: dict[str, Any]) -> list[str]:
-        area = row.get("area")
-        return [f"{area:g} km² to {row.get('to')}" if isinstance(area, (int, float))
-                else f"to {row.get('to')}"]
+        value, to = row.get("area"), _(str(row.get("to")))  # holders are English msgids
+        if isinstance(value, (int, float)):
+            return [_("%(area)s to %(holder)s") % {"area": area(float(value), lang), "holder": to}]
+        return [_("to %(holder)s") % {"holder": to}]
 
     def style(_p: dict[str, Any]) -> dict[str, Any]:
         return {"color": DIFFERENCE_COLOUR, "fillColor": DIFFERENCE_COLOUR, "weight": 2,
                 "fillOpacity": 0.5}
 
-    feats = to_features(frame, "difference", 0.0, tip_lines=tips)
+    feats = to_features(frame, "difference", 0.0, tip_lines=tips, lang=lang)
     return _group(name, _geojson(feats, name, style, points_as_circles=True))
 
 

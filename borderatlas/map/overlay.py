@@ -8,10 +8,13 @@ import geopandas as gpd
 from borderatlas.geo.overlay import Overlay
 from borderatlas.style import OVERLAY_STYLE
 from borderatlas.views.features import to_features
+from borderatlas.views.messages import tr
 
 
-def overlay_layer(overlay: Overlay, name: str = "Your overlay") -> folium.FeatureGroup:
+def overlay_layer(overlay: Overlay, name: str | None = None,
+                  lang: str = "en") -> folium.FeatureGroup:
     """The uploaded features as a dashed magenta layer; their names go through the escaped tooltip."""
+    name = name or tr(lang, "Your overlay")
     frame = gpd.GeoDataFrame(
         {"id": [f"overlay-{i}" for i in overlay.frame["index"]],
          "name_en": [str(x) for x in overlay.frame["label"]]},

@@ -4,7 +4,7 @@ from borderatlas.ui.cache import DETAIL, atlas, ensure_assets, full_atlas, geoda
 from borderatlas.ui.compare import change_table as compare_change_table
 from borderatlas.ui.compare import compare_pickers
 from borderatlas.ui.downloads import download_buttons, how_to_cite_html
-from borderatlas.ui.lang import current_lang, language_switch
+from borderatlas.ui.lang import current_lang, gettext, language_switch, ngettext
 from borderatlas.ui.mapview import RETURNED, base_map, roomy_layout, show_map, view_for, zoom_view
 from borderatlas.ui.notices import attribution_caption, problems_notice
 from borderatlas.ui.overlay import user_overlay
@@ -39,12 +39,14 @@ __all__ = [
     "events_chart",
     "full_atlas",
     "geodata_root",
+    "gettext",
     "history_panel",
     "how_to_cite_html",
     "known_features",
     "language_switch",
     "layer_sidebar",
     "layer_tokens",
+    "ngettext",
     "pair_token",
     "problems_notice",
     "read_url_state",

@@ -9,10 +9,12 @@ from typing import Any
 import streamlit as st
 
 from borderatlas.dates import WHEN_MAX, WHEN_MIN, parse_date, when_label
+from borderatlas.ui.lang import current_lang, gettext, ngettext
 from borderatlas.views import panels, tables, urlstate
+from borderatlas.views.messages import N_
 
 DATE = "date"  # the preset meaning "the date beside it"
-VIEWS = {"overlay": "Overlay", "swipe": "Swipe", "side": "Side by side"}
+VIEWS = {"overlay": N_("Overlay"), "swipe": N_("Swipe"), "side": N_("Side by side")}
 
 
 def compare_pickers(data: Any, state: urlstate.ViewState, versions: Sequence[str],
@@ -41,20 +43,27 @@ def compare_pickers(data: Any, state: urlstate.ViewState, versions: Sequence[str
         st.session_state["cmp_view"] = state.view
         st.session_state["cmp_selected"] = state.feature
 
+    _, lang = gettext(), current_lang()
+
     def preset_label(value: str) -> str:
-        """'2001 treaty (16 Jul 2001)' for a preset, an arrow for 'a date'."""
-        return "a date →" if value == DATE else f"{labels[value]} ({when_label(data.versions[value]['date'])})"
+        """'2001 treaty (16 July 2001)' for a preset, an arrow for 'a date'."""
+        if value == DATE:
+            return _("a date →")
+        return f"{labels[value]} ({when_label(str(data.versions[value]['date']), lang=lang)})"
 
     cols = st.columns([3, 2, 3, 2, 4])
-    for side, (c_preset, c_date), name in (("a", cols[0:2], "First"), ("b", cols[2:4], "Second")):
-        c_preset.selectbox(f"{name}: version", [*versions, DATE], key=f"cmp_{side}",
+    ends = (("a", cols[0:2], _("First: version"), _("First: or any date")),
+            ("b", cols[2:4], _("Second: version"), _("Second: or any date")))
+    for side, (c_preset, c_date), version_label, date_label in ends:
+        c_preset.selectbox(version_label, [*versions, DATE], key=f"cmp_{side}",
                            format_func=preset_label, on_change=preset_changed, args=(side,))
-        c_date.date_input(f"{name}: or any date", key=f"cmp_{side}_date", min_value=WHEN_MIN,
+        c_date.date_input(date_label, key=f"cmp_{side}_date", min_value=WHEN_MIN,
                           max_value=WHEN_MAX, format="YYYY-MM-DD", on_change=date_changed,
                           args=(side,))
-    cols[4].radio("View", list(VIEWS), key="cmp_view", format_func=VIEWS.__getitem__, horizontal=True,
-                  help="Overlay: both lines on one map. Swipe: drag the divider, the first date left "
-                       "and the second right. Side by side: two maps that move together.")
+    cols[4].radio(_("View"), list(VIEWS), key="cmp_view", format_func=lambda v: _(VIEWS[v]),
+                  horizontal=True,
+                  help=_("Overlay: both lines on one map. Swipe: drag the divider, the first date "
+                         "left and the second right. Side by side: two maps that move together."))
 
     def chosen(side: str) -> str:
         """The chosen end: a version id, or the ISO date in the date input."""
@@ -68,20 +77,25 @@ def compare_pickers(data: Any, state: urlstate.ViewState, versions: Sequence[str
 def change_table(data: Any, rows: Sequence[dict[str, Any]], a: str, b: str,
                  names: Mapping[str, str]) -> None:
     """Every change between the two ends, with CSV and GeoJSON downloads and the sources."""
-    st.subheader(f"Where {names[a]} and {names[b]} differ ({len(rows)})")
+    _, _n, lang = gettext(), ngettext(), current_lang()
+    st.subheader(_n("Where %(a)s and %(b)s differ (%(n)s change)",
+                    "Where %(a)s and %(b)s differ (%(n)s changes)", len(rows))
+                 % {"a": names[a], "b": names[b], "n": len(rows)})
     if rows:
-        st.dataframe(tables.change_table(rows), hide_index=True, width="stretch",
+        cols = tables.change_columns(lang)
+        st.dataframe(tables.change_table(rows, lang), hide_index=True, width="stretch",
                      key="cmp_table", column_config={
-                         "Map": st.column_config.LinkColumn("Map", display_text="open on the map"),
-                         "Area changed (km², geodesic)": st.column_config.NumberColumn(format="%.1f")})
+                         cols["map"]: st.column_config.LinkColumn(
+                             cols["map"], display_text=_("open on the map")),
+                         cols["area"]: st.column_config.NumberColumn(format="%.1f")})
         stem = f"border-changes-{a}-{b}"
-        d1, d2, _ = st.columns([1, 1, 4])
-        d1.download_button("Download CSV", tables.change_csv(rows), f"{stem}.csv", "text/csv",
-                           key="cmp_csv")
-        d2.download_button("Download GeoJSON", tables.change_geojson(rows, a, b), f"{stem}.geojson",
-                           "application/geo+json", key="cmp_geojson")
-        with st.expander("Sources for these differences"):
+        d1, d2, _rest = st.columns([1, 1, 4])
+        d1.download_button(_("Download CSV"), tables.change_csv(rows, lang), f"{stem}.csv",
+                           "text/csv", key="cmp_csv")
+        d2.download_button(_("Download GeoJSON"), tables.change_geojson(rows, a, b, lang),
+                           f"{stem}.geojson", "application/geo+json", key="cmp_geojson")
+        with st.expander(_("Sources for these differences")):
             st.html(panels.sources_html([k for r in rows for k in r.get("sources") or []],
-                                        data.bibliography))
+                                        data.bibliography, lang))
     else:
-        st.info("The line, statuses and holders are the same on these two dates.")
+        st.info(_("The line, statuses and holders are the same on these two dates."))

@@ -9,15 +9,17 @@ import streamlit as st
 
 from borderatlas.export.formats import export_bytes
 from borderatlas.ui.cache import full_atlas
+from borderatlas.ui.lang import gettext
+from borderatlas.views.messages import N_
 from borderatlas.views.panels import atlas_cite_html
 
-# button label -> (format, download file name, MIME type)
+# button label -> (format, download file name, MIME type); format names stay as they are
 DOWNLOADS = {
     "GeoPackage": ("gpkg", "border-atlas.gpkg", "application/geopackage+sqlite3"),
     "BibTeX": ("bibtex", "bibliography.bib", "application/x-bibtex"),
     "RIS": ("ris", "bibliography.ris", "application/x-research-info-systems"),
     "CSL-JSON": ("csl", "bibliography.csl.json", "application/vnd.citationstyles.csl+json"),
-    "CSV (zip)": ("csv", "border-atlas-csv.zip", "application/zip"),
+    N_("CSV (zip)"): ("csv", "border-atlas-csv.zip", "application/zip"),
 }
 
 
@@ -39,14 +41,15 @@ def download_bytes(label: str) -> bytes:
 
 
 @st.cache_data(show_spinner=False)
-def how_to_cite_html() -> str:
-    """How to cite the atlas (Chicago, APA, BibTeX from CITATION.cff), rendered once."""
-    return atlas_cite_html()
+def how_to_cite_html(lang: str = "en") -> str:
+    """How to cite the atlas (Chicago, APA, BibTeX from CITATION.cff), rendered once per language."""
+    return atlas_cite_html(lang=lang)
 
 
 def download_buttons(columns: int = 3) -> None:
     """One download button per export format."""
+    _ = gettext()
     cols = st.columns(columns)
     for i, (label, (fmt, name, mime)) in enumerate(DOWNLOADS.items()):
-        cols[i % columns].download_button(label, download_bytes(label), file_name=name,
+        cols[i % columns].download_button(_(label), download_bytes(label), file_name=name,
                                           mime=mime, key=f"src_dl_{fmt}")

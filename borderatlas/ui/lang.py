@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from borderatlas.views import messages
 from borderatlas.views.i18n import LANGS
 from borderatlas.views.notices import markdown_literal
 
@@ -19,7 +20,7 @@ def _from_url() -> str | None:
         return None
     if raw in LANGS:
         return raw
-    st.session_state[NOTICE] = f"Ignored lang {raw[:40]!r}: use one of {', '.join(LANGS)}."
+    st.session_state[NOTICE] = {"value": repr(raw[:40]), "langs": ", ".join(LANGS)}
     return None
 
 
@@ -33,15 +34,26 @@ def current_lang() -> str:
 
 def language_switch() -> str:
     """A switch in the sidebar on every page; the choice goes into the URL so a shared link keeps it."""
-    current_lang()
+    _ = gettext()
     if NOTICE in st.session_state:
-        st.warning(markdown_literal(st.session_state[NOTICE]), icon=":material/link_off:")
+        notice = _("Ignored lang %(value)s: use one of %(langs)s.") % st.session_state[NOTICE]
+        st.warning(markdown_literal(notice), icon=":material/link_off:")
     lang = st.sidebar.radio("Language · Язык · 语言", LANGS, key=KEY, horizontal=True,
                             format_func=lambda code: NAMES[code],
-                            help="The history, events and accounts in this language (translations "
-                                 "of our English text, marked where one is missing). Interface "
-                                 "labels are English for now.")
+                            help=_("The interface, history, events and accounts in this language "
+                                   "(machine-assisted translations of our English text; content "
+                                   "without a translation is shown in English and marked)."))
     return str(lang)
+
+
+def gettext() -> messages.Gettext:
+    """``_`` in the reader's language: ``_ = ui.gettext(); st.title(_("Timeline"))``."""
+    return messages.gettext(current_lang())
+
+
+def ngettext() -> messages.Ngettext:
+    """``_n`` in the reader's language, for messages with a count."""
+    return messages.ngettext(current_lang())
 
 
 def lang_param() -> dict[str, str]:

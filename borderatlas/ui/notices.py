@@ -7,22 +7,26 @@ import streamlit as st
 
 from borderatlas.style import OSM_ATTRIBUTION
 from borderatlas.ui.cache import atlas
+from borderatlas.ui.lang import current_lang, gettext
 from borderatlas.views import notices
 
 
 def problems_notice() -> None:
     """Tell the reader what was left out of the data and why, instead of hiding it."""
-    notice = notices.data_notice(atlas().problems)
+    _ = gettext()
+    notice = notices.data_notice(atlas().problems, lang=current_lang())
     if notice is None:
         return
     st.warning(notice.headline, icon=":material/report:")
-    with st.expander(f"Data problems ({len(notice.rows) + notice.more})"):
-        st.table(pd.DataFrame(notice.rows, columns=list(notices.COLUMNS)))
+    with st.expander(_("Data problems (%(n)s)") % {"n": len(notice.rows) + notice.more}):
+        st.table(pd.DataFrame(notice.rows, columns=[_(c) for c in notices.COLUMNS]))
         if notice.more:
-            st.caption(f"…and {notice.more} more; run `python -m borderatlas validate`.")
+            st.caption(_("…and %(n)s more; run `python -m borderatlas validate`.")
+                       % {"n": notice.more})
 
 
 def attribution_caption() -> None:
     """The data attribution shown under every map."""
-    st.caption(f"Basemap and boundary geometry: {OSM_ATTRIBUTION}. "
-               "Other layers: see *Sources & data*.")
+    _ = gettext()
+    st.caption(_("Basemap and boundary geometry: %(attribution)s. Other layers: see "
+                 "*Sources & data*.") % {"attribution": OSM_ATTRIBUTION})

@@ -11,6 +11,7 @@ from borderatlas.data.loader import Atlas
 from borderatlas.geo import overlay
 from borderatlas.map.overlay import overlay_layer
 from borderatlas.ui.cache import full_atlas
+from borderatlas.ui.lang import current_lang, gettext, ngettext
 from borderatlas.views import overlay_view
 
 if TYPE_CHECKING:  # folium is imported by borderatlas.map only
@@ -24,11 +25,12 @@ def user_overlay(data: Atlas, key: str,
     The parsed overlay is kept in ``st.session_state`` (this browser session's memory): it is
     never written to disk, never added to the Atlas, and never seen by another session.
     """
+    _, lang = gettext(), current_lang()
     state_key, result_key = f"{key}_overlay", f"{key}_overlay_result"
-    with st.expander("Your overlay: compare a line digitised from a historical map",
+    with st.expander(_("Your overlay: compare a line digitised from a historical map"),
                      expanded=state_key in st.session_state):
         upload = st.file_uploader(
-            "GeoJSON in WGS84 longitude/latitude (kept only in this browser session)",
+            _("GeoJSON in WGS84 longitude/latitude (kept only in this browser session)"),
             type=["geojson", "json"], key=f"{key}_file")
         if upload is None:
             st.session_state.pop(state_key, None)
@@ -48,13 +50,13 @@ def user_overlay(data: Atlas, key: str,
         parsed = kept[1]
         for warning in parsed.warnings:
             st.warning(warning, icon=":material/warning:")
-        options = overlay_view.target_options(data, version_ids)
+        options = overlay_view.target_options(data, version_ids, lang)
         if not options:
-            st.info("There is no official line in the data to compare with.")
-            return overlay_layer(parsed)
+            st.info(_("There is no official line in the data to compare with."))
+            return overlay_layer(parsed, lang=lang)
         keys = list(options)
         nearest = overlay_view.nearest_section(parsed, data)
-        target: str = st.selectbox("Compare with", keys, format_func=lambda k: options[k],
+        target: str = st.selectbox(_("Compare with"), keys, format_func=lambda k: options[k],
                                    index=keys.index(nearest) if nearest in keys else 0,
                                    key=f"{key}_overlay_target") or keys[0]
         result = st.session_state.get(result_key)
@@ -62,9 +64,10 @@ def user_overlay(data: Atlas, key: str,
             line = overlay_view.target_line(full_atlas(), target)  # measure at source detail
             try:
                 if line is None:
-                    raise overlay.OverlayError(f"{options[target]} has no geometry to compare with")
+                    raise overlay.OverlayError(_("%(line)s has no geometry to compare with")
+                                               % {"line": options[target]})
                 figures: dict[str, str] | str = overlay_view.difference_figures(
-                    overlay.compare_to_line(parsed.frame, line))
+                    overlay.compare_to_line(parsed.frame, line), lang)
             except overlay.OverlayError as exc:
                 figures = str(exc)
             result = ((upload.file_id, target), figures)
@@ -76,7 +79,13 @@ def user_overlay(data: Atlas, key: str,
             cols = st.columns(len(figures))
             for col, (label, value) in zip(cols, figures.items(), strict=True):
                 col.metric(label, value)
-            st.caption(f"{len(parsed.frame)} feature(s) from {parsed.name}, sampled every "
-                       f"{overlay.SAMPLE_STEP_M:g} m along the overlay; distances to "
-                       f"{options[target]}; area enclosed between the two lines.")
-    return overlay_layer(parsed)
+            n = len(parsed.frame)
+            _n = ngettext()
+            st.caption(_n(
+                "%(n)s feature from %(file)s, sampled every %(step)s m along the overlay; "
+                "distances to %(line)s; area enclosed between the two lines.",
+                "%(n)s features from %(file)s, sampled every %(step)s m along the overlay; "
+                "distances to %(line)s; area enclosed between the two lines.", n)
+                % {"n": n, "file": parsed.name, "step": f"{overlay.SAMPLE_STEP_M:g}",
+                   "line": options[target]})
+    return overlay_layer(parsed, lang=lang)

@@ -9,7 +9,7 @@ import streamlit as st
 from borderatlas.data.loader import Atlas
 from borderatlas.map.compose import pair_token, version_token
 from borderatlas.ui.cache import atlas
-from borderatlas.ui.lang import lang_param
+from borderatlas.ui.lang import current_lang, lang_param
 from borderatlas.views import urlstate
 from borderatlas.views.notices import markdown_literal
 
@@ -27,7 +27,7 @@ def read_url_state(defaults: urlstate.ViewState, init_key: str,
     data = atlas()
     state, notices = urlstate.parse(
         st.query_params.to_dict(), defaults, known_features=known_features(),
-        known_versions=list(data.versions), known_layers=known_layers)
+        known_versions=list(data.versions), known_layers=known_layers, lang=current_lang())
     if init_key not in st.session_state:
         st.session_state[init_key] = notices
     for notice in st.session_state.get(init_key, []):

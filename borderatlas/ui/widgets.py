@@ -11,48 +11,56 @@ import streamlit as st
 
 from borderatlas import style
 from borderatlas.map.compose import pair_token, version_token
-from borderatlas.ui.lang import current_lang
+from borderatlas.ui.lang import current_lang, gettext
 from borderatlas.ui.mapview import zoom_view
 from borderatlas.views import panels, urlstate, viewmodel
+from borderatlas.views.messages import N_
 
-BASEMAP_LABELS = {"vector": "bundled vector (offline)", "osm": "OpenStreetMap tiles (online)",
-                  "none": "none"}
+BASEMAP_LABELS = {"vector": N_("bundled vector (offline)"),
+                  "osm": N_("OpenStreetMap tiles (online)"), "none": N_("none")}
+FEATURE_TYPES = {"section": N_("section"), "area": N_("area"), "place": N_("place")}
 
 
-def layer_sidebar(atlas: Any, prefix: str, year_label: str = "Status in year") -> None:
+def layer_sidebar(atlas: Any, prefix: str, year_label: str | None = None) -> None:
     """Sidebar: country pairs, dated versions, claims, areas, places, basemap and the year."""
+    _, lang = gettext(), current_lang()
     pairs = sorted(set(atlas.sections["pair"])) if "pair" in atlas.sections else []
     with st.sidebar:
-        st.subheader("Layers")
-        st.caption("Boundary by country pair")
+        st.subheader(_("Layers"))
+        st.caption(_("Boundary by country pair"))
         for pair in pairs:
-            st.checkbox(viewmodel.PAIR_LABELS.get(pair, pair), key=f"{prefix}_layer_{pair_token(pair)}")
-        st.caption("Dated versions of the line")
+            st.checkbox(viewmodel.pair_label(pair, lang), key=f"{prefix}_layer_{pair_token(pair)}")
+        st.caption(_("Dated versions of the line"))
         for version in viewmodel.sorted_versions(atlas):
-            st.checkbox(version.get("label_en") or version["id"],
+            st.checkbox(viewmodel.version_label(atlas, version["id"], lang),
                         key=f"{prefix}_layer_{version_token(version['id'])}")
-        st.checkbox("Claims by side and old lines", key=f"{prefix}_layer_claims")
-        st.checkbox("Disputed / transferred areas", key=f"{prefix}_layer_areas")
-        st.checkbox("Places", key=f"{prefix}_layer_places")
-        st.checkbox("Border security: crossings, 100 km zone", key=f"{prefix}_layer_security")
-        st.radio("Basemap", urlstate.BASEMAPS, key=f"{prefix}_basemap",
-                 format_func=lambda b: BASEMAP_LABELS.get(b, b),
-                 help="The bundled vector basemap works offline. Tiles are fetched from "
-                      "tile.openstreetmap.org and need an internet connection.")
-        st.slider(year_label, urlstate.YEAR_MIN, urlstate.YEAR_MAX, key=f"{prefix}_year")
+        st.checkbox(_("Claims by side and old lines"), key=f"{prefix}_layer_claims")
+        st.checkbox(_("Disputed / transferred areas"), key=f"{prefix}_layer_areas")
+        st.checkbox(_("Places"), key=f"{prefix}_layer_places")
+        st.checkbox(_("Border security: crossings, 100 km zone"), key=f"{prefix}_layer_security")
+        st.radio(_("Basemap"), urlstate.BASEMAPS, key=f"{prefix}_basemap",
+                 format_func=lambda b: _(BASEMAP_LABELS[b]) if b in BASEMAP_LABELS else b,
+                 help=_("The bundled vector basemap works offline. Tiles are fetched from "
+                        "tile.openstreetmap.org and need an internet connection."))
+        st.slider(year_label or _("Status in year"), urlstate.YEAR_MIN, urlstate.YEAR_MAX,
+                  key=f"{prefix}_year")
 
 
 def search_box(atlas: Any, selection_key: str, view_key: str, prefix: str) -> None:
     """Search any name; a hit's button selects the feature and zooms onto it."""
-    query = st.text_input("Search any name (English, Русский, 中文, pinyin)", key=f"{prefix}_query")
+    _ = gettext()
+    query = st.text_input(_("Search any name (English, Русский, 中文, pinyin)"),
+                          key=f"{prefix}_query")
     if not query:
         return
     hits = viewmodel.search(atlas, query)
     if not hits:
-        st.info(f"No feature is called {query!r}.")
+        st.info(_("No feature is called %(query)s.") % {"query": repr(query)})
     for i, hit in enumerate(hits[:8]):
-        label = f"{hit.feature_type}: {hit.label}" + (
-            f" — matched “{hit.matched}”" if hit.matched != hit.label else "")
+        kind = _(FEATURE_TYPES[hit.feature_type]) if hit.feature_type in FEATURE_TYPES else hit.feature_type
+        label = f"{kind}: {hit.label}" + (
+            " — " + _("matched “%(name)s”") % {"name": hit.matched}
+            if hit.matched != hit.label else "")
         if st.button(label, key=f"{prefix}_hit_{i}") and hit.feature_id:
             st.session_state[selection_key] = (hit.feature_type, hit.feature_id)
             st.session_state[view_key] = zoom_view(hit.feature_type, hit.feature_id)
@@ -76,17 +84,18 @@ def events_chart(frame: pd.DataFrame, year: int, chart_key: str, list_key: str) 
     """Events as points by date and type (click one), a line at the year, and a list."""
     if frame.empty:
         return
+    _ = gettext()
     fig = px.scatter(frame, x="date", y="type", hover_name="title", custom_data=["id"],
-                     color="type", color_discrete_sequence=list(style.OKABE_ITO.values()),
+                     color="type", labels={"date": _("Date"), "type": _("Type")}, color_discrete_sequence=list(style.OKABE_ITO.values()),
                      height=260)
     fig.add_vline(x=pd.Timestamp(year=year, month=12, day=31).timestamp() * 1000,
                   line_dash="dot", line_color="#555")
     fig.update_traces(marker={"size": 11})
     fig.update_layout(showlegend=False, margin={"l": 10, "r": 10, "t": 10, "b": 10})
-    st.subheader("Events")
+    st.subheader(_("Events"))
     st.plotly_chart(fig, on_select="rerun", selection_mode="points", key=chart_key)
     titles = dict(zip(frame["id"], frame["title"], strict=True))
-    st.selectbox("…or choose an event", ["—", *frame["id"]], key=list_key,
+    st.selectbox(_("…or choose an event"), ["—", *frame["id"]], key=list_key,
                  format_func=lambda i: "—" if i == "—" else f"{i}: {titles.get(i)}")
 
 
@@ -97,6 +106,7 @@ def history_panel(atlas: Any, selection_key: str, year: int, hint: str, clear_ke
         st.info(hint)
         return
     st.html(panels.panel_html(atlas, selected[0], selected[1], year=year, lang=current_lang()))
-    if st.button("Clear selection", key=clear_key):
+    _ = gettext()
+    if st.button(_("Clear selection"), key=clear_key):
         st.session_state[selection_key] = None
         st.rerun()

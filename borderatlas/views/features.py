@@ -13,11 +13,14 @@ from typing import Any
 
 import geopandas as gpd
 
+from borderatlas.dates import format_when
 from borderatlas.geo.simplify import web_geometry
 from borderatlas.style import LAND_STYLE, RIVER_STYLE, RIVER_WATER_STYLE, WATER_STYLE
+from borderatlas.views.messages import N_, area, gettext, km
 from borderatlas.views.text import esc
+from borderatlas.views.viewmodel import kind_label, pair_label
 
-CLAIMANTS = {"CHN": "China", "SUN": "the USSR, then Russia", "RUS": "Russia"}
+CLAIMANTS = {"CHN": N_("China"), "SUN": N_("the USSR, then Russia"), "RUS": N_("Russia")}
 MARKER = re.compile(r"\[\[ba:([a-z_]+):([a-z0-9][a-z0-9._-]*)\]\]")
 
 
@@ -35,15 +38,23 @@ def parse_clicked(tooltip_text: str | None) -> tuple[str, str] | None:
 
 
 def tooltip_html(feature_type: str, feature_id: str, props: Mapping[str, Any],
-                 extra: Iterable[str] = ()) -> str:
-    """Tooltip body: English, Russian and Chinese names (escaped) plus escaped extra lines."""
-    en, ru, zh = (esc(props.get(k)) for k in ("name_en", "name_ru", "name_zh"))
+                 extra: Iterable[str] = (), lang: str = "en") -> str:
+    """Tooltip body: the name in ``lang`` first (bold), then the other two, plus extra lines.
+
+    Every value is escaped; the hidden click marker stays the last thing in the tooltip.
+    """
+    names = {k: esc(props.get(f"name_{k}")) for k in ("en", "ru", "zh")}
     pinyin = esc(props.get("name_zh_pinyin"))
-    lines = [f"<b>{en or esc(feature_id)}</b>"]
-    if ru:
-        lines.append(f'<span lang="ru">{ru}</span>')
-    if zh:
-        lines.append(f'<span lang="zh">{zh}</span>' + (f" <i>{pinyin}</i>" if pinyin else ""))
+
+    def name(code: str) -> str:
+        shown = names[code]
+        if code == "zh" and shown and pinyin:
+            shown += f" <i>{pinyin}</i>"
+        return shown if code == "en" else f'<span lang="{code}">{shown}</span>'
+
+    first = lang if names.get(lang) else "en"
+    lines = [f"<b>{name(first)}</b>" if names[first] else f"<b>{esc(feature_id)}</b>"]
+    lines += [name(c) for c in ("en", "ru", "zh") if c != first and names[c]]
     lines += [f"<small>{esc(x)}</small>" for x in extra if x]
     hidden = f'<span style="display:none"> {esc(marker(feature_type, feature_id))}</span>'
     return "<br>".join(lines) + hidden
@@ -52,7 +63,7 @@ def tooltip_html(feature_type: str, feature_id: str, props: Mapping[str, Any],
 def to_features(frame: gpd.GeoDataFrame, feature_type: str, tolerance: float = 0.0,
                 extra: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
                 tip_lines: Callable[[dict[str, Any]], list[str]] | None = None,
-                ) -> list[dict[str, Any]]:
+                lang: str = "en") -> list[dict[str, Any]]:
     """GeoJSON features with only ``id``, ``type``, ``tip`` and styling keys (small payload)."""
     out = []
     for row in frame.to_dict("records"):
@@ -63,7 +74,8 @@ def to_features(frame: gpd.GeoDataFrame, feature_type: str, tolerance: float = 0
         props: dict[str, Any] = {"id": fid, "ftype": feature_type}
         if extra:
             props.update(extra(row))
-        props["tip"] = tooltip_html(feature_type, fid, row, tip_lines(row) if tip_lines else [])
+        props["tip"] = tooltip_html(feature_type, fid, row, tip_lines(row) if tip_lines else [],
+                                    lang)
         out.append({"type": "Feature", "id": fid, "properties": props,
                     "geometry": web_geometry(geom, tolerance)})
     return out
@@ -101,26 +113,33 @@ def basemap_document(countries: gpd.GeoDataFrame, water: gpd.GeoDataFrame,
     return {"type": "FeatureCollection", "features": feats}
 
 
-def tip_lines(feature_type: str, row: Mapping[str, Any]) -> list[str]:
+def tip_lines(feature_type: str, row: Mapping[str, Any], lang: str = "en") -> list[str]:
     """Tooltip lines that do not change with the year, the same on the map and the static site."""
+    _ = gettext(lang)
     if feature_type == "section":
         length = row.get("length_km")
-        km = f"{float(length):,.0f} km" if isinstance(length, (int, float)) else ""
-        return [f"{row.get('pair', '')} · {km}"]
+        shown = km(float(length), lang, 0) if isinstance(length, (int, float)) else ""
+        return [f"{pair_label(row.get('pair', ''), lang)} · {shown}"]
     if feature_type == "area":
-        lines = [str(row.get("kind") or "")]
-        for label, key in (("published", "published_area_km2"), ("computed", "computed_area_km2")):
+        lines = [kind_label(row.get("kind"), lang) if row.get("kind") else ""]
+        for label, key in ((N_("published %(area)s"), "published_area_km2"),
+                           (N_("computed %(area)s"), "computed_area_km2")):
             value = row.get(key)
             if isinstance(value, (int, float)) and value == value:
-                lines.append(f"{label} {value:g} km²")
+                lines.append(_(label) % {"area": area(float(value), lang)})
         return lines
     if feature_type == "place":
-        return [str(row.get("kind", "")).replace("_", " "), str(row.get("date") or "")]
-    span = f"{row.get('valid_from') or '?'} – {row.get('valid_to') or 'open'}"
-    who = CLAIMANTS.get(str(row.get("claimant")), str(row.get("claimant")))
-    schematic = " (schematic)" if row.get("schematic") is True else ""
+        when = row.get("date")
+        return [kind_label(row.get("kind", ""), lang), format_when(when, lang) if when else ""]
+    start = format_when(row["valid_from"], lang) if row.get("valid_from") else "?"
+    end = format_when(row["valid_to"], lang) if row.get("valid_to") else _("open")
+    span = f"{start} – {end}"
+    claimant = CLAIMANTS.get(str(row.get("claimant")))
+    who = _(claimant) if claimant else str(row.get("claimant"))
     if row.get("kind") == "claim":
-        return [f"claimed by {who}{schematic}", span]
+        text = (_("claimed by %(who)s (schematic)") if row.get("schematic") is True
+                else _("claimed by %(who)s"))
+        return [text % {"who": who}, span]
     if row.get("claimant"):
-        return [f"old line, also the position of {who}", span]
-    return ["old line", span]
+        return [_("old line, also the position of %(who)s") % {"who": who}, span]
+    return [_("old line"), span]

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from borderatlas.data.problems import Problem
+from borderatlas.views.messages import N_, gettext, ngettext
 
-COLUMNS = ("File", "Feature", "Field", "Problem", "Left out")
+COLUMNS = (N_("File"), N_("Feature"), N_("Field"), N_("Problem"), N_("Left out"))
 MAX_ROWS = 200  # beyond this the table is cut, and the headline says how many more there are
 
 
@@ -24,32 +25,35 @@ class DataNotice:
     more: int = 0
 
 
-def problem_row(problem: Problem) -> dict[str, str]:
-    """One problem as a table row (file, feature id, field, message, left out?)."""
-    return {
-        "File": problem.file,
-        "Feature": problem.feature_id or "—",
-        "Field": problem.field or "—",
-        "Problem": problem.message,
-        "Left out": "yes" if problem.left_out else "no (shown, flagged)",
-    }
+def problem_row(problem: Problem, lang: str = "en") -> dict[str, str]:
+    """One problem as a table row (file, feature id, field, message, left out?), headers in ``lang``.
+
+    The message itself is the validator's (English, as ``borderatlas validate`` prints it).
+    """
+    _ = gettext(lang)
+    values = (problem.file, problem.feature_id or "—", problem.field or "—", problem.message,
+              _("yes") if problem.left_out else _("no (shown, flagged)"))
+    return {_(c): v for c, v in zip(COLUMNS, values, strict=True)}
 
 
-def data_notice(problems: Sequence[Problem], limit: int = MAX_ROWS) -> DataNotice | None:
+def data_notice(problems: Sequence[Problem], limit: int = MAX_ROWS,
+                lang: str = "en") -> DataNotice | None:
     """Summarise problems for readers (left-out first); None when the data is clean."""
     if not problems:
         return None
+    _, _n = gettext(lang), ngettext(lang)
     ordered = sorted(problems, key=lambda p: (not p.left_out, p.file, p.feature_id or ""))
     left = sum(1 for p in problems if p.left_out)
     flagged = len(problems) - left
     parts = []
     if left:
-        parts.append(f"{left} left out (not shown)")
+        parts.append(_("%(n)s left out (not shown)") % {"n": left})
     if flagged:
-        parts.append(f"{flagged} flagged but still shown")
-    headline = (f"The data has {len(problems)} problem(s): {', '.join(parts)}. "
-                "Everything else is shown as usual; see the list of what and why.")
-    rows = [problem_row(p) for p in ordered[:limit]]
+        parts.append(_("%(n)s flagged but still shown") % {"n": flagged})
+    headline = _n("The data has %(n)s problem: %(parts)s.", "The data has %(n)s problems: %(parts)s.",
+                  len(problems)) % {"n": len(problems), "parts": ", ".join(parts)}
+    headline += " " + _("Everything else is shown as usual; see the list of what and why.")
+    rows = [problem_row(p, lang) for p in ordered[:limit]]
     return DataNotice(headline=headline, rows=rows, more=max(0, len(ordered) - limit))
 
 

@@ -15,16 +15,20 @@ from shapely.ops import unary_union
 
 from borderatlas.geo.overlay import Difference, Overlay
 from borderatlas.views import viewmodel
+from borderatlas.views.messages import gettext, number
 
 
-def target_options(atlas: Any, version_ids: Iterable[str] = ()) -> dict[str, str]:
+def target_options(atlas: Any, version_ids: Iterable[str] = (),
+                   lang: str = "en") -> dict[str, str]:
     """Official lines an overlay can be compared with: each present section, each whole version."""
+    _ = gettext(lang)
     out: dict[str, str] = {}
     for row in atlas.sections.drop(columns="geometry").to_dict("records"):
-        out[f"section:{row['id']}"] = f"Section: {row.get('name_en') or row['id']} (present line)"
+        name = row.get(f"name_{lang}") or row.get("name_en") or row["id"]
+        out[f"section:{row['id']}"] = _("Section: %(name)s (present line)") % {"name": name}
     for vid in version_ids:
-        label = (atlas.versions.get(vid) or {}).get("label_en") or vid
-        out[f"version:{vid}"] = f"Whole line: {label}"
+        label = viewmodel.version_label(atlas, vid, lang)
+        out[f"version:{vid}"] = _("Whole line: %(label)s") % {"label": label}
     return out
 
 
@@ -50,11 +54,16 @@ def nearest_section(overlay: Overlay, atlas: Any) -> str | None:
     return f"section:{atlas.sections['id'].iloc[int(np.argmin(distances))]}"
 
 
-def difference_figures(diff: Difference) -> dict[str, str]:
-    """Readable figures for the comparison (metres rounded, area to 0.01 km²)."""
+def difference_figures(diff: Difference, lang: str = "en") -> dict[str, str]:
+    """Readable figures for the comparison (metres rounded, area to 0.01 km²), in ``lang``."""
+    _ = gettext(lang)
+
+    def metres(value: float) -> str:
+        return _("%(value)s m") % {"value": number(value, lang)}
+
     return {
-        "Median distance": f"{diff.median_m:,.0f} m",
-        "95th percentile": f"{diff.p95_m:,.0f} m",
-        "Maximum distance": f"{diff.max_m:,.0f} m",
-        "Area between": f"{diff.area_between_km2:,.2f} km²",
+        _("Median distance"): metres(diff.median_m),
+        _("95th percentile"): metres(diff.p95_m),
+        _("Maximum distance"): metres(diff.max_m),
+        _("Area between"): _("%(value)s km²") % {"value": number(diff.area_between_km2, lang, 2)},
     }

@@ -12,14 +12,16 @@ from typing import Any
 from urllib.parse import urlparse
 
 from borderatlas import config
+from borderatlas.dates import format_when
 from borderatlas.style import STATUS_COLOURS, STATUS_LABELS
 from borderatlas.views import citation
 from borderatlas.views.i18n import block_html, inline_html, status_key
+from borderatlas.views.messages import N_, area, gettext, km, ngettext, tr
 from borderatlas.views.text import esc
-from borderatlas.views.viewmodel import COUNTRY_NAMES, events_for, feature_row
+from borderatlas.views.viewmodel import country_name, events_for, feature_row, kind_label
 
-PERSPECTIVES = {"CHN": "Chinese account", "SUN/RUS": "Soviet / Russian account",
-                "other": "Other account"}
+PERSPECTIVES = {"CHN": N_("Chinese account"), "SUN/RUS": N_("Soviet / Russian account"),
+                "other": N_("Other account")}
 
 
 def _safe_url(url: Any) -> str | None:
@@ -48,10 +50,10 @@ def _year(item: Mapping[str, Any]) -> str:
         return "n.d."
 
 
-def reference_html(key: str, item: Mapping[str, Any] | None) -> str:
+def reference_html(key: str, item: Mapping[str, Any] | None, lang: str = "en") -> str:
     """One bibliography entry (author, year, title, container, link), escaped."""
     if not item:
-        return f"<code>{esc(key)}</code> (not in the bibliography)"
+        return f"<code>{esc(key)}</code> " + esc(tr(lang, "(not in the bibliography)"))
     parts = [f"{esc(_authors(item)) or esc(key)} ({esc(_year(item))}).",
              f"<i>{esc(item.get('title'))}</i>."]
     container = item.get("container-title")
@@ -64,12 +66,13 @@ def reference_html(key: str, item: Mapping[str, Any] | None) -> str:
     return f'<span class="ba-ref" id="ref-{esc(key)}">[{esc(key)}] ' + " ".join(parts) + "</span>"
 
 
-def sources_html(keys: Iterable[str], bibliography: Mapping[str, Mapping[str, Any]]) -> str:
+def sources_html(keys: Iterable[str], bibliography: Mapping[str, Mapping[str, Any]],
+                 lang: str = "en") -> str:
     """A list of references for the given keys (duplicates removed, order kept)."""
     seen = list(dict.fromkeys(k for k in keys if k))
     if not seen:
-        return "<p><i>No sources recorded.</i></p>"
-    items = "".join(f"<li>{reference_html(k, bibliography.get(k))}</li>" for k in seen)
+        return "<p><i>" + esc(tr(lang, "No sources recorded.")) + "</i></p>"
+    items = "".join(f"<li>{reference_html(k, bibliography.get(k), lang)}</li>" for k in seen)
     return f'<ul class="ba-sources">{items}</ul>'
 
 
@@ -79,15 +82,17 @@ def _cite(keys: Iterable[str] | None) -> str:
     return f' <span class="ba-cite">[{esc("; ".join(keys))}]</span>' if keys else ""
 
 
-def _span(row: Mapping[str, Any]) -> str:
-    """'1991-05-16 → 2008-10-14' or '… → now'."""
-    return f"{esc(row.get('from') or '?')} → {esc(row.get('to') or 'now')}"
+def _span(row: Mapping[str, Any], lang: str = "en") -> str:
+    """'16 May 1991 → 14 October 2008' or '… → now', dates in ``lang``."""
+    start = format_when(row["from"], lang) if row.get("from") else "?"
+    end = format_when(row["to"], lang) if row.get("to") else tr(lang, "now")
+    return f"{esc(start)} → {esc(end)}"
 
 
 def timeline_html(rows: list[Mapping[str, Any]], atlas: Any = None, lang: str = "en") -> str:
     """Status intervals as a coloured list (labels in ``lang`` where translated)."""
     if not rows:
-        return "<p><i>No status timeline recorded.</i></p>"
+        return "<p><i>" + esc(tr(lang, "No status timeline recorded.")) + "</i></p>"
     items = []
     for row in rows:
         status = row.get("status")
@@ -95,7 +100,7 @@ def timeline_html(rows: list[Mapping[str, Any]], atlas: Any = None, lang: str = 
         label = STATUS_LABELS.get(status, str(status))
         shown = (inline_html(atlas, status_key(status), label, lang) if status in STATUS_LABELS
                  else esc(label))
-        items.append(f'<li><span style="color:{colour}">■</span> {_span(row)}: '
+        items.append(f'<li><span style="color:{colour}">■</span> {_span(row, lang)}: '
                      f"<b>{shown}</b></li>")
     return f'<ul class="ba-timeline">{"".join(items)}</ul>'
 
@@ -106,11 +111,11 @@ def holders_html(rows: list[Mapping[str, Any]], base: str = "", atlas: Any = Non
     if not rows:
         return ""
     items = "".join(
-        f"<li>{_span(r)}: <b>{esc(COUNTRY_NAMES.get(str(r.get('holder')), r.get('holder')))}</b>"
+        f"<li>{_span(r, lang)}: <b>{esc(country_name(r.get('holder'), lang))}</b>"
         + (f" — {inline_html(atlas, f'{base}/holders/{i}/basis', r.get('basis'), lang)}"
            if r.get("basis") else "") + "</li>"
         for i, r in enumerate(rows))
-    return f'<h4>Held by</h4><ul class="ba-holders">{items}</ul>'
+    return "<h4>" + esc(tr(lang, "Held by")) + f'</h4><ul class="ba-holders">{items}</ul>'
 
 
 @functools.lru_cache(maxsize=1024)
@@ -122,40 +127,45 @@ def _citation(atlas: Any, target: str, base_url: str) -> citation.Citation:
     return citation.cite(atlas, target, base_url, accessed=citation.NO_ACCESS_DATE)
 
 
-def _version_line(c: citation.Citation) -> str:
+def _version_line(c: citation.Citation, lang: str = "en") -> str:
     """Permalink and data version, as the last line of a cite block."""
+    _ = gettext(lang)
     link = esc(c.permalink)
-    return (f'<p class="ba-cite-meta"><small>Permalink: <a href="{link}">{link}</a> · '
-            f"data version {esc(c.version)} ({esc(c.date_released)})</small></p>")
+    version = _("data version %(version)s (%(date)s)") % {
+        "version": c.version, "date": format_when(c.date_released, lang)}
+    return ('<p class="ba-cite-meta"><small>' + esc(_("Permalink:")) + f' <a href="{link}">{link}</a>'
+            f" · {esc(version)}</small></p>")
 
 
-def _cite_body(c: citation.Citation) -> str:
+def _cite_body(c: citation.Citation, lang: str = "en") -> str:
     """Chicago and APA as text, BibTeX folded, then permalink and data version (escaped)."""
     return (
         f'<p class="ba-cite-chicago"><b>Chicago:</b> {esc(c.chicago)}</p>'
         f'<p class="ba-cite-apa"><b>APA:</b> {esc(c.apa)}</p>'
         f'<details class="ba-cite-bibtex"><summary>BibTeX</summary><pre>{esc(c.bibtex)}</pre>'
-        f"</details>{_version_line(c)}"
+        f"</details>{_version_line(c, lang)}"
     )
 
 
-def cite_html(atlas: Any, target: str) -> str:
+def cite_html(atlas: Any, target: str, lang: str = "en") -> str:
     """"Cite this" for a feature panel or an event: Chicago, APA, BibTeX, permalink, version.
 
     ``target`` is ``section:ID``, ``area:ID``, ``place:ID`` or ``event:ID``; the permalink's
     base is ``config.base_url()`` (``BORDERATLAS_BASE_URL``). Every rendered string is escaped.
     """
     c = _citation(atlas, target, config.base_url())
-    return f'<details class="ba-cite-this"><summary>Cite this</summary>{_cite_body(c)}</details>'
+    summary = esc(tr(lang, "Cite this"))
+    return (f'<details class="ba-cite-this"><summary>{summary}</summary>{_cite_body(c, lang)}'
+            "</details>")
 
 
-def atlas_cite_html(base_url: str | None = None) -> str:
+def atlas_cite_html(base_url: str | None = None, lang: str = "en") -> str:
     """How to cite the atlas as a whole, from CITATION.cff (for the Sources & data page)."""
     c = citation.cite_atlas(base_url or config.base_url(), accessed=citation.NO_ACCESS_DATE)
-    return f'<div class="ba-cite-atlas">{_cite_body(c)}</div>'
+    return f'<div class="ba-cite-atlas">{_cite_body(c, lang)}</div>'
 
 
-def event_cite_html(atlas: Any, event: Mapping[str, Any]) -> str:
+def event_cite_html(atlas: Any, event: Mapping[str, Any], lang: str = "en") -> str:
     """A short "cite this" for one event: its permalink and the data version, folded.
 
     Short on purpose (no citeproc): a feature panel lists many events and the static site
@@ -163,17 +173,20 @@ def event_cite_html(atlas: Any, event: Mapping[str, Any]) -> str:
     "event:ID")``, which the Timeline page shows for the event it is on.
     """
     c = _citation(atlas, f"event:{event.get('id')}", config.base_url())
-    return ('<details class="ba-cite-this ba-cite-event"><summary>Cite this event</summary>'
-            f"{_version_line(c)}</details>")
+    return ('<details class="ba-cite-this ba-cite-event">'
+            "<summary>" + esc(tr(lang, "Cite this event")) + "</summary>"
+            f"{_version_line(c, lang)}</details>")
 
 
 def event_html(atlas: Any, event: Mapping[str, Any], lang: str = "en") -> str:
     """One dated event with its summary, outcome, competing readings, sources and "cite this"."""
+    _ = gettext(lang)
     base = f"events/{event.get('id')}"
-    when = esc(event.get("date"))
+    precision = event.get("date_precision")
+    when = esc(format_when(event["date"], lang, precision)) if event.get("date") else ""
     if event.get("end_date"):
-        when += f"–{esc(event['end_date'])}"
-    kind = esc(str(event.get("type", "")).replace("_", " "))
+        when += f"–{esc(format_when(event['end_date'], lang, precision))}"
+    kind = esc(kind_label(event.get("type", ""), lang))
     out = [f'<div class="ba-event" id="event-{esc(event.get("id"))}">'
            f"<b>{when}</b> · <i>{kind}</i> — "
            f"<b>{inline_html(atlas, f'{base}/title_en', event.get('title_en'), lang)}</b>"
@@ -181,14 +194,15 @@ def event_html(atlas: Any, event: Mapping[str, Any], lang: str = "en") -> str:
            f"{_cite(event.get('sources'))}"]
     if event.get("outcome"):
         outcome = inline_html(atlas, f"{base}/outcome", event["outcome"], lang)
-        out.append(f"<br><small>Outcome: {outcome}</small>")
+        out.append("<br><small>" + esc(_("Outcome:")) + f" {outcome}</small>")
     readings = event.get("readings") or []
     if event.get("disputed") and readings:
         items = "".join(
             f"<li>{inline_html(atlas, f'{base}/readings/{i}/text', r.get('text'), lang)}"
             f"{_cite(r.get('sources'))}</li>" for i, r in enumerate(readings))
-        out.append(f'<br><small>Accounts differ:</small><ul class="ba-readings">{items}</ul>')
-    out.append(event_cite_html(atlas, event))
+        out.append("<br><small>" + esc(_("Accounts differ:")) + "</small>"
+                   f'<ul class="ba-readings">{items}</ul>')
+    out.append(event_cite_html(atlas, event, lang))
     out.append("</div>")
     return "".join(out)
 
@@ -198,13 +212,14 @@ def accounts_html(accounts: list[Mapping[str, Any]], base: str = "", atlas: Any 
     """Competing accounts grouped by topic, each labelled by perspective."""
     if not accounts:
         return ""
+    _ = gettext(lang)
     topics: dict[str, list[tuple[int, Mapping[str, Any]]]] = {}
     for i, acc in enumerate(accounts):
-        topics.setdefault(str(acc.get("topic") or "General"), []).append((i, acc))
-    parts = ["<h4>Competing accounts</h4>"]
+        topics.setdefault(str(acc.get("topic") or _("General")), []).append((i, acc))
+    parts = ["<h4>" + esc(_("Competing accounts")) + "</h4>"]
     for topic, accs in topics.items():
         items = "".join(
-            f"<li><b>{esc(PERSPECTIVES.get(str(a.get('perspective')), a.get('perspective')))}:</b> "
+            f"<li><b>{esc(_perspective(a.get('perspective'), lang))}:</b> "
             f"{inline_html(atlas, f'{base}/accounts/{i}/text', a.get('text'), lang)}"
             f"{_cite(a.get('sources'))}</li>" for i, a in accs)
         first, acc0 = accs[0]
@@ -212,6 +227,12 @@ def accounts_html(accounts: list[Mapping[str, Any]], base: str = "", atlas: Any 
                  if acc0.get("topic") else esc(topic))
         parts.append(f"<p><i>{shown}</i></p><ul class=\"ba-accounts\">{items}</ul>")
     return "".join(parts)
+
+
+def _perspective(value: Any, lang: str) -> str:
+    """'Chinese account' in ``lang``; an unknown perspective as recorded."""
+    label = PERSPECTIVES.get(str(value))
+    return tr(lang, label) if label else str(value)
 
 
 def _all_keys(row: Mapping[str, Any] | None, entry: Mapping[str, Any],
@@ -233,9 +254,12 @@ def panel_html(atlas: Any, feature_type: str, feature_id: str,
 
     A string with no current translation is shown in English with a visible marker.
     """
+    _, _n = gettext(lang), ngettext(lang)
     row = feature_row(atlas, feature_type, feature_id)
     if row is None:
-        return f"<p>No {esc(feature_type)} with id <code>{esc(feature_id)}</code>.</p>"
+        # the template is ours (the catalog), the values are escaped
+        return "<p>" + _("No %(type)s with id %(id)s.") % {
+            "type": esc(feature_type), "id": f"<code>{esc(feature_id)}</code>"} + "</p>"
     names = [esc(row.get(k)) for k in ("name_en", "name_ru", "name_zh") if row.get(k)]
     head = (f'<div class="ba-panel" data-feature="{esc(feature_type)}:{esc(feature_id)}">'
             f"<h3>{names[0] if names else esc(feature_id)}</h3>"
@@ -248,41 +272,43 @@ def panel_html(atlas: Any, feature_type: str, feature_id: str,
     facts = []
     if feature_type == "section":
         if row.get("length_km") is not None:
-            facts.append(f"{float(row['length_km']):,.1f} km (geodesic)")
+            facts.append(esc(_("%(length)s (geodesic)") % {
+                "length": km(float(row["length_km"]), lang)}))
         facts.append(esc(row.get("pair")))
     if feature_type == "area":
-        for label, key in (("published", "published_area_km2"), ("computed", "computed_area_km2")):
+        for label, key in ((N_("published %(area)s"), "published_area_km2"),
+                           (N_("computed %(area)s"), "computed_area_km2")):
             value = row.get(key)
             if isinstance(value, (int, float)) and value == value:
-                facts.append(f"{label} {value:g} km²")
+                facts.append(esc(_(label) % {"area": area(float(value), lang)}))
         if row.get("area_note"):
             facts.append(inline_html(atlas, f"areas/{feature_id}/area_note", row["area_note"],
                                      lang))
     if feature_type == "place" and row.get("kind"):
-        facts.append(esc(str(row["kind"]).replace("_", " ")))
+        facts.append(esc(kind_label(row["kind"], lang)))
     if facts:
         body.append(f"<p><small>{' · '.join(facts)}</small></p>")
     base = f"features/{kind_key}/{feature_id}"
     if entry.get("narrative_en"):
         body.append(block_html(atlas, f"{base}/narrative_en", entry["narrative_en"], lang))
     if kind_key:
-        body.append("<h4>Status over time</h4>"
+        body.append("<h4>" + esc(_("Status over time")) + "</h4>"
                     + timeline_html(entry.get("timeline") or [], atlas, lang))
         body.append(holders_html(entry.get("holders") or [], base, atlas, lang))
-        body.append(f"<h4>Events ({len(events)})</h4>")
+        count = _n("Events (%(n)s)", "Events (%(n)s)", len(events)) % {"n": len(events)}
+        body.append(f"<h4>{esc(count)}</h4>")
         body.append("".join(event_html(atlas, e, lang) for e in events)
-                    or "<p><i>No events recorded.</i></p>")
+                    or "<p><i>" + esc(_("No events recorded.")) + "</i></p>")
         body.append(accounts_html(entry.get("accounts") or [], base, atlas, lang))
-    body.append("<h4>Sources</h4>" + sources_html(_all_keys(row, entry, events),
-                                                  atlas.bibliography))
-    body.append(cite_html(atlas, f"{feature_type}:{feature_id}"))
+    body.append("<h4>" + esc(_("Sources")) + "</h4>"
+                + sources_html(_all_keys(row, entry, events), atlas.bibliography, lang))
+    body.append(cite_html(atlas, f"{feature_type}:{feature_id}", lang))
     if row.get("method") or row.get("geometry_method"):
         acc = row.get("accuracy_m")
         field = "method" if row.get("method") else "geometry_method"
         method_key = f"{'areas' if feature_type == 'area' else feature_type + 's'}/{feature_id}/{field}"
         method = inline_html(atlas, method_key, row.get(field), lang)
-        body.append(f"<p><small>Geometry: {method}"
-                    + (f", accuracy ≈ {esc(acc)} m" if acc is not None else "")
-                    + "</small></p>")
+        accuracy = (", " + _("accuracy ≈ %(metres)s m") % {"metres": acc}) if acc is not None else ""
+        body.append("<p><small>" + esc(_("Geometry:")) + f" {method}{esc(accuracy)}</small></p>")
     body.append("</div>")
     return "".join(b for b in body if b)

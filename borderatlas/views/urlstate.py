@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from borderatlas.dates import parse_when
+from borderatlas.views.messages import Gettext, gettext
 
 YEAR_MIN, YEAR_MAX = 1858, 2024  # the chronicle runs to 2024
 FEATURE_TYPES = ("section", "area", "place")
@@ -43,33 +44,36 @@ def _first(value: Any) -> str | None:
 
 
 def _parse_feature(raw: str, known: Mapping[str, Iterable[str]] | None,
-                   notices: list[str]) -> tuple[str, str] | None:
+                   notices: list[str], _: Gettext) -> tuple[str, str] | None:
     """``type:id`` -> (type, id) if well formed and known."""
     ftype, sep, fid = raw.partition(":")
     if not sep or ftype not in FEATURE_TYPES or not fid:
-        notices.append(f"Ignored feature {raw!r}: expected e.g. 'section:rus-e-ussuri'.")
+        notices.append(_("Ignored feature %(value)s: expected e.g. 'section:rus-e-ussuri'.")
+                       % {"value": repr(raw)})
         return None
     if known is not None and fid not in set(known.get(ftype, ())):
-        notices.append(f"Ignored feature {raw!r}: no {ftype} has that id.")
+        notices.append(_("Ignored feature %(value)s: no %(type)s has that id.")
+                       % {"value": repr(raw), "type": ftype})
         return None
     return ftype, fid
 
 
-def _parse_year(raw: str, default: int, notices: list[str]) -> int:
+def _parse_year(raw: str, default: int, notices: list[str], _: Gettext) -> int:
     """Year within the slider's range, else the default."""
     try:
         year = int(raw.strip())
     except ValueError:
-        notices.append(f"Ignored year {raw!r}: not a whole number.")
+        notices.append(_("Ignored year %(value)s: not a whole number.") % {"value": repr(raw)})
         return default
     if not YEAR_MIN <= year <= YEAR_MAX:
-        notices.append(f"Ignored year {year}: outside {YEAR_MIN}–{YEAR_MAX}.")
+        notices.append(_("Ignored year %(value)s: outside %(min)s–%(max)s.")
+                       % {"value": year, "min": YEAR_MIN, "max": YEAR_MAX})
         return default
     return year
 
 
 def _parse_versions(raw: str, known: Iterable[str] | None, default: tuple[str, str],
-                    notices: list[str]) -> tuple[str, str]:
+                    notices: list[str], _: Gettext) -> tuple[str, str]:
     """Two different ends, each a known version id or an ISO date; else the default pair.
 
     Dates may be ``1995-03-01``, ``1995-03`` or ``1995`` and are kept as ``YYYY-MM-DD``; a bad
@@ -77,8 +81,8 @@ def _parse_versions(raw: str, known: Iterable[str] | None, default: tuple[str, s
     """
     parts = [p.strip() for p in raw.split(",") if p.strip()]
     if len(parts) != 2:
-        notices.append(f"Ignored compare {raw!r}: expected two versions or dates "
-                       "such as '1991,2001' or '1995-03-01,2011-10-01'.")
+        notices.append(_("Ignored compare %(value)s: expected two versions or dates such as "
+                         "'1991,2001' or '1995-03-01,2011-10-01'.") % {"value": repr(raw)})
         return default
     ends: list[str] = []
     for part in parts:
@@ -88,17 +92,19 @@ def _parse_versions(raw: str, known: Iterable[str] | None, default: tuple[str, s
         try:
             ends.append(parse_when(part, known or ()))
         except ValueError as err:
-            hint = f" (versions: {', '.join(known)})" if known else ""
-            notices.append(f"Ignored compare {raw!r}: unknown version or bad date — {err}{hint}.")
+            hint = (" " + _("(versions: %(list)s)") % {"list": ", ".join(known)}) if known else ""
+            notices.append(_("Ignored compare %(value)s: unknown version or bad date — "
+                             "%(error)s%(hint)s.") % {"value": repr(raw), "error": err, "hint": hint})
             return default
     if ends[0] == ends[1]:
-        notices.append(f"Ignored compare {raw!r}: expected two different versions or dates.")
+        notices.append(_("Ignored compare %(value)s: expected two different versions or dates.")
+                       % {"value": repr(raw)})
         return default
     return ends[0], ends[1]
 
 
 def _parse_layers(raw: str, known: Iterable[str] | None, default: frozenset[str],
-                  notices: list[str]) -> frozenset[str]:
+                  notices: list[str], _: Gettext) -> frozenset[str]:
     """Known layer tokens; unknown ones are dropped with a notice."""
     tokens = [t.strip() for t in raw.split(",") if t.strip()]
     if known is None:
@@ -106,7 +112,7 @@ def _parse_layers(raw: str, known: Iterable[str] | None, default: frozenset[str]
     known_set = set(known)
     bad = [t for t in tokens if t not in known_set]
     if bad:
-        notices.append(f"Ignored unknown layer(s): {', '.join(bad)}.")
+        notices.append(_("Ignored unknown layer(s): %(list)s.") % {"list": ", ".join(bad)})
     good = frozenset(t for t in tokens if t in known_set)
     if tokens and not good and raw.strip():
         return default
@@ -116,47 +122,51 @@ def _parse_layers(raw: str, known: Iterable[str] | None, default: frozenset[str]
 def parse(params: Mapping[str, Any], defaults: ViewState | None = None, *,
           known_features: Mapping[str, Iterable[str]] | None = None,
           known_versions: Iterable[str] | None = None,
-          known_layers: Iterable[str] | None = None) -> tuple[ViewState, list[str]]:
-    """Read a view state from query params; every bad value becomes a notice and its default."""
+          known_layers: Iterable[str] | None = None,
+          lang: str = "en") -> tuple[ViewState, list[str]]:
+    """Read a view state from query params; every bad value becomes a notice (in ``lang``)."""
+    _ = gettext(lang)
     defaults = defaults or ViewState()
     notices: list[str] = []
     state = defaults
     try:
         items = dict(params.items())
     except Exception:
-        return defaults, ["Could not read the link's parameters; showing the default view."]
+        return defaults, [_("Could not read the link's parameters; showing the default view.")]
     values: dict[str, str] = {}
     for key, value in items.items():
         text = _first(value)
         if text is None:
             continue
         if len(text) > MAX_VALUE_LEN:
-            notices.append(f"Ignored {key!s:.40}: value too long.")
+            notices.append(_("Ignored %(key)s: value too long.") % {"key": f"{key!s:.40}"})
             continue
         values[str(key)] = text
     if values.get("feature"):
-        parsed = _parse_feature(values["feature"], known_features, notices)
+        parsed = _parse_feature(values["feature"], known_features, notices, _)
         state = replace(state, feature=parsed if parsed is not None else defaults.feature)
     if "year" in values:
-        state = replace(state, year=_parse_year(values["year"], defaults.year, notices))
+        state = replace(state, year=_parse_year(values["year"], defaults.year, notices, _))
     if "compare" in values:
         state = replace(state, versions=_parse_versions(
-            values["compare"], known_versions, defaults.versions, notices))
+            values["compare"], known_versions, defaults.versions, notices, _))
     if "layers" in values:
         state = replace(state, layers=_parse_layers(
-            values["layers"], known_layers, defaults.layers, notices))
+            values["layers"], known_layers, defaults.layers, notices, _))
     if "view" in values:
         if values["view"] in COMPARE_VIEWS:
             state = replace(state, view=values["view"])
         else:
             choices = ", ".join(COMPARE_VIEWS)
-            notices.append(f"Ignored view {values['view']!r}: use one of {choices}.")
+            notices.append(_("Ignored view %(value)s: use one of %(choices)s.")
+                           % {"value": repr(values["view"]), "choices": choices})
     if "basemap" in values:
         if values["basemap"] in BASEMAPS:
             state = replace(state, basemap=values["basemap"])
         else:
             choices = ", ".join(BASEMAPS)
-            notices.append(f"Ignored basemap {values['basemap']!r}: use one of {choices}.")
+            notices.append(_("Ignored basemap %(value)s: use one of %(choices)s.")
+                           % {"value": repr(values["basemap"]), "choices": choices})
     return state, notices
 
 

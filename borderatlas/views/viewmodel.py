@@ -19,17 +19,64 @@ from borderatlas.geo.compare import changes_between, record_changes
 from borderatlas.geo.lines import LineSet
 from borderatlas.geodesy import length_km
 from borderatlas.style import STATUS_LABELS
+from borderatlas.views.i18n import status_key, text
+from borderatlas.views.messages import N_, gettext, tr
 
 STATUSES = ("treaty", "disputed", "agreed", "demarcated")
-COUNTRY_NAMES = {
-    "CHN": "China", "RUS": "Russia", "SUN": "USSR", "KAZ": "Kazakhstan", "KGZ": "Kyrgyzstan",
-    "TJK": "Tajikistan", "MNG": "Mongolia", "PRK": "North Korea", "AFG": "Afghanistan",
-    "disputed": "disputed",
+COUNTRY_NAMES = {  # English msgids: shown through gettext(lang) (see country_name)
+    "CHN": N_("China"), "RUS": N_("Russia"), "SUN": N_("USSR"), "KAZ": N_("Kazakhstan"),
+    "KGZ": N_("Kyrgyzstan"), "TJK": N_("Tajikistan"), "MNG": N_("Mongolia"),
+    "PRK": N_("North Korea"), "AFG": N_("Afghanistan"), "disputed": N_("disputed"),
 }
 PAIR_LABELS = {
-    "CHN-RUS-E": "China–Russia (east)", "CHN-RUS-W": "China–Russia (west)",
-    "CHN-KAZ": "China–Kazakhstan", "CHN-KGZ": "China–Kyrgyzstan", "CHN-TJK": "China–Tajikistan",
+    "CHN-RUS-E": N_("China–Russia (east)"), "CHN-RUS-W": N_("China–Russia (west)"),
+    "CHN-KAZ": N_("China–Kazakhstan"), "CHN-KGZ": N_("China–Kyrgyzstan"),
+    "CHN-TJK": N_("China–Tajikistan"),
 }
+
+KIND_LABELS = {  # event types, area and place kinds as readers see them
+    "treaty": N_("treaty"), "agreement": N_("agreement"), "talks": N_("talks"),
+    "clash": N_("clash"), "ratification": N_("ratification"),
+    "entry_into_force": N_("entry into force"), "demarcation": N_("demarcation"),
+    "handover": N_("handover"), "statement": N_("statement"), "meeting": N_("meeting"),
+    "other": N_("other"), "island": N_("island"), "transfer": N_("transfer"),
+    "settlement": N_("settlement"), "tripoint": N_("tripoint"),
+    "split_point": N_("split point"), "clash_site": N_("clash site"), "crossing": N_("crossing"),
+    "city": N_("city"), "old": N_("old line"), "claim": N_("claim"),
+}
+
+
+def kind_label(kind: Any, lang: str = "en") -> str:
+    """An event type or a feature kind in ``lang`` ('entry_into_force' -> 'entry into force')."""
+    label = KIND_LABELS.get(str(kind))
+    return tr(lang, label) if label else str(kind or "").replace("_", " ")
+
+
+def version_label(atlas: Any, version_id: str, lang: str = "en") -> str:
+    """A version's label ('2001 treaty') from its ``label_<lang>``, else its English label."""
+    version = atlas.versions.get(version_id) or {}
+    return str(version.get(f"label_{lang}") or version.get("label_en") or version_id)
+
+
+def country_name(code: Any, lang: str = "en") -> str:
+    """'CHN' -> 'China' / 'Китай' / '中国'; an unknown code is shown as it is."""
+    name = COUNTRY_NAMES.get(str(code))
+    return tr(lang, name) if name else str(code)
+
+
+def pair_label(pair: Any, lang: str = "en") -> str:
+    """'CHN-KAZ' -> 'China–Kazakhstan' in ``lang``; an unknown pair as it is."""
+    label = PAIR_LABELS.get(str(pair))
+    return tr(lang, label) if label else str(pair)
+
+
+def status_label(atlas: Any, status: str | None, lang: str = "en") -> str:
+    """A status label in ``lang`` from the content catalog (``geodata/i18n``), else English."""
+    _ = gettext(lang)
+    if status not in STATUS_LABELS:
+        return str(status) if status else _("not recorded")
+    return text(atlas, status_key(status), STATUS_LABELS[status], lang)[0]
+
 
 
 def status_at(atlas: Any, section_id: str, year: int) -> str | None:
@@ -241,28 +288,33 @@ def atlas_event(atlas: Any, event_id: str | None) -> dict[str, Any] | None:
     return next((e for e in atlas.events if e.get("id") == event_id), None)
 
 
-def _holder_names(value: str | None) -> str:
+def _holder_names(value: str | None, lang: str = "en") -> str:
     """'CHN + RUS' -> 'China + Russia'; None -> 'not recorded'."""
     if not value:
-        return "not recorded"
-    return " + ".join(COUNTRY_NAMES.get(h, h) for h in value.split(" + "))
+        return tr(lang, "not recorded")
+    return " + ".join(country_name(h, lang) for h in value.split(" + "))
 
 
-def _succession(before: str | None, after: str | None) -> str:
+def _succession(before: str | None, after: str | None, lang: str = "en") -> str:
     """'dissolution of the USSR' when only the USSR gave way to its successor, else ''."""
     if before == "SUN" and after in ("RUS", "KAZ", "KGZ", "TJK"):
-        return "dissolution of the USSR (26 Dec 1991): its successor state holds the area"
+        return tr(lang, "dissolution of the USSR (26 Dec 1991): its successor state holds "
+                             "the area")
     return ""
 
 
-def compare_dates(atlas: Atlas, a: str, b: str) -> list[dict[str, Any]]:
+def compare_dates(atlas: Atlas, a: str, b: str, lang: str = "en") -> list[dict[str, Any]]:
     """Every place whose line, status or holder differs between two versions or dates.
 
     Lines moved first (with their polygons and km²), then status and holder changes by date;
-    each row reads from A to B, names its agreement (event id and title) and sources.
+    each row reads from A to B, names its agreement (event id and title) and sources; the
+    holders and statuses in ``from``/``to`` are named in ``lang``.
     """
+    _ = gettext(lang)
     ls = lineset(atlas)
     rows = compare_versions(atlas, a, b)
+    for row in rows:  # compare_versions names holders in English, which are our msgids
+        row["from"], row["to"] = _(row["from_holder"]), _(row["to_holder"])
     names = {("section", i): n for i, n in zip(atlas.sections["id"], atlas.sections["name_en"],
                                                 strict=True)} if len(atlas.sections) else {}
     if len(atlas.areas):
@@ -272,14 +324,14 @@ def compare_dates(atlas: Atlas, a: str, b: str) -> list[dict[str, Any]]:
     for rec in record_changes(atlas, ls.date_of(a), ls.date_of(b)):
         event = atlas_event(atlas, rec.event_id) or {}
         if rec.what == "status":
-            before, after = (STATUS_LABELS.get(v, v or "not recorded") for v in (rec.before, rec.after))
+            before, after = (status_label(atlas, v, lang) for v in (rec.before, rec.after))
         else:
-            before, after = _holder_names(rec.before), _holder_names(rec.after)
+            before, after = _holder_names(rec.before, lang), _holder_names(rec.after, lang)
         extra.append({
             "kind": rec.what, "zone_id": None, "feature": f"{rec.feature_type}:{rec.feature_id}",
             "name_en": names.get((rec.feature_type, rec.feature_id), rec.feature_id),
             "area_km2": None, "from": before, "to": after,
-            "agreement": event.get("title_en") or _succession(rec.before, rec.after),
+            "agreement": event.get("title_en") or _succession(rec.before, rec.after, lang),
             "change_date": event.get("date") or (SOVIET_END if _succession(rec.before, rec.after)
                                                  else None),
             "event_id": rec.event_id, "event_title": event.get("title_en"),

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from borderatlas.dates import day
 from borderatlas.views import viewmodel
+from borderatlas.views.messages import tr
 from borderatlas.views.urlstate import YEAR_MAX, YEAR_MIN
 
 V = TypeVar("V")
@@ -68,19 +69,19 @@ def value_at(run: Run, year: int) -> Any:
     return found
 
 
-def holder_label(holder: str | None) -> str:
+def holder_label(holder: str | None, lang: str = "en") -> str:
     """'China', or 'China + Russia' for a divided area; the code itself when not a country."""
     if holder is None:
         return "?"
-    return " + ".join(viewmodel.COUNTRY_NAMES.get(h, h) for h in holder.split(" + "))
+    return " + ".join(viewmodel.country_name(h, lang) for h in holder.split(" + "))
 
 
-def status_line(label: str, year: int | str) -> str:
+def status_line(label: str, year: int | str, lang: str = "en") -> str:
     """The year-dependent line under a section's name (same words as the app's tooltip)."""
-    return f"Status in {year}: {label}"
+    return tr(lang, "Status in %(year)s: %(label)s") % {"year": year, "label": label}
 
 
-def holder_line(label: str, year: int | str) -> str:
+def holder_line(label: str, year: int | str, lang: str = "en") -> str:
     """The year-dependent line under an area's name."""
-    return f"Held by {label} in {year}"
+    return tr(lang, "Held by %(label)s in %(year)s") % {"year": year, "label": label}
 

@@ -16,7 +16,7 @@ def test_section_panel_has_timeline_events_accounts_sources(atlas):
     assert "Уссури" in html and "乌苏里江" in html
     assert "Status over time" in html and "disputed" in html
     assert "Events (2)" in html
-    assert html.index("1969-03-02") < html.index("1991-05-16")  # ordered by date
+    assert html.index("2 March 1969") < html.index("16 May 1991")  # ordered by date
     assert "Clash on Zhenbao &lt;island&gt;" in html and "<island>" not in html
     assert "Accounts differ" in html  # disputed event readings
     assert "Chinese account" in html and "Soviet / Russian account" in html
