@@ -28,7 +28,7 @@ def test_clean_data_gives_no_notice():
 def test_notice_lists_left_out_first_and_counts_both_kinds():
     notice = data_notice([Problem("a.json", None, None, "flag"),
                           Problem("b.json", "x", "f", "gone", left_out=True)])
-    assert notice.headline.startswith("The data has 2 problem(s): 1 left out (not shown), "
+    assert notice.headline.startswith("The data has 2 problems: 1 left out (not shown), "
                                       "1 flagged but still shown.")
     assert notice.rows[0] == {"File": "b.json", "Feature": "x", "Field": "f",
                               "Problem": "gone", "Left out": "yes"}
@@ -199,3 +199,12 @@ def test_markdown_from_links_is_shown_as_typed():
     out = markdown_literal(hostile)
     assert "](" not in out.replace("\\]\\(", "") and "\\[Log in\\]\\(https" in out
     assert "\\<b\\>" in out and markdown_literal("no section") == "no section"
+
+
+def test_the_notice_speaks_the_readers_language_with_plural_forms():
+    one = data_notice([Problem("sections.geojson", "x", "name_en", "missing", True)],
+                              lang="ru")
+    assert one is not None and one.headline.startswith("В данных 1 проблема:")
+    assert list(one.rows[0]) == ["Файл", "Объект", "Поле", "Проблема", "Исключён"]
+    zh = data_notice([Problem("a", None, None, "m", False)] * 5, lang="zh")
+    assert zh is not None and zh.headline.startswith("数据有 5 个问题")
