@@ -44,9 +44,12 @@ from borderatlas.style import (
 )
 from borderatlas.views import yearly
 from borderatlas.views.features import tip_lines, tooltip_html
+from borderatlas.views.i18n import LANGS
 from borderatlas.views.legend import legend_html
+from borderatlas.views.messages import N_, gettext, ngettext
 from borderatlas.views.panels import event_html, panel_html
 from borderatlas.views.text import esc
+from borderatlas.views.viewmodel import pair_label, status_label
 
 TEMPLATE_DIR = "templates/site"
 SITE_FILES = ("site.js", "site.css")
@@ -80,9 +83,27 @@ FEATURE_LAYERS = {"sections": "section", "areas": "area", "places": "place",
                   "zone_lines": "zone_line"}
 PANEL_TYPES = ("section", "area", "place")  # the types panel_html tells the history of
 DOWNLOADS = ("basemap_countries", "basemap_water", "zone_lines", "areas", "sections", "places")
-INTRO = ("Click a section of the line, an area or a place on the map, or pick one here, to read "
-         "its history: status over time, dated events with sources, and where the Chinese and "
-         "Soviet/Russian accounts differ.")
+INTRO = N_("Click a section of the line, an area or a place on the map, or pick one here, to "
+           "read its history: status over time, dated events with sources, and where the Chinese "
+           "and Soviet/Russian accounts differ.")
+# the words site.js shows, in every language; {kind}/{id}/{error} are filled in by site.js
+UI = {
+    "title": N_("Border Atlas"),
+    "subtitle": N_("the former Sino-Soviet border and how it was settled"),
+    "status_in": N_("Status in"),
+    "language": N_("Language"),
+    "back": N_("← All sections and areas"),
+    "also_called": N_("Also called:"),
+    "missing": N_("No %(kind)s with the id “%(id)s” in this build."),
+    "load_error": N_("Could not load the map data (%(error)s). Serve this folder over HTTP (for "
+                     "example: python3 -m http.server) instead of opening index.html as a file."),
+    "layer_areas": N_("Areas"),
+    "layer_sections": N_("Border sections"),
+    "layer_zones": N_("Former and claimed lines"),
+    "layer_places": N_("Places"),
+    "map_label": N_("Map of the border"),
+}
+TOKENS = {"%(kind)s": "{kind}", "%(id)s": "{id}", "%(error)s": "{error}"}
 
 
 def _web_geometry(
@@ -154,19 +175,35 @@ def _key(value: str | None) -> str:
     return "null" if value is None else value
 
 
-def _meta(first: int, last: int, holders: Iterable[str | None]) -> dict[str, Any]:
+def _ui(lang: str) -> dict[str, str]:
+    """The words of ``site.js`` in ``lang`` (placeholders as ``{kind}`` for the page to fill)."""
+    _ = gettext(lang)
+    out = {}
+    for key, message in UI.items():
+        text = _(message)
+        for token, mark in TOKENS.items():
+            text = text.replace(token, mark)
+        out[key] = text
+    return out
+
+
+def _meta(first: int, last: int, holders: Iterable[str | None], atlas: Any = None,
+          lang: str = "en") -> dict[str, Any]:
     """Legend, labels, colours and wording, taken from the app's own Python so both read the same."""
+    _ = gettext(lang)
     statuses = [
-        {"status": key, "colour": STATUS_COLOURS[key], "label": STATUS_LABELS[key],
+        {"status": key, "colour": STATUS_COLOURS[key],
+         "label": status_label(atlas, key, lang) if lang != "en" else STATUS_LABELS[key],
          "dash": STATUS_DASH.get(key)}
         for key in STATUS_COLOURS
     ]
     shown = sorted(set(holders), key=lambda h: (h is None, h or ""))
     holder_rows = [
         {"holder": h, "colour": HOLDER_COLOURS.get(h, HOLDER_COLOURS[None]),
-         "label": yearly.holder_label(h)}
+         "label": yearly.holder_label(h, lang)}
         for h in shown
     ]
+    held_by = _("Areas: held by")
     return {
         "generator": GENERATOR,
         "attribution": OSM_ATTRIBUTION,
@@ -180,10 +217,13 @@ def _meta(first: int, last: int, holders: Iterable[str | None]) -> dict[str, Any
             "area": {_key(h["holder"]): h for h in holder_rows},
         },
         "wording": {
-            "section": yearly.status_line("{label}", "{year}"),
-            "area": yearly.holder_line("{label}", "{year}"),
+            "section": yearly.status_line("{label}", "{year}", lang),
+            "area": yearly.holder_line("{label}", "{year}", lang),
         },
-        "legend_html": legend_html() + '<div class="ba-legend"><b>Areas: held by</b><ul>' + "".join(
+        "lang": lang,
+        "ui": _ui(lang),
+        "legend_html": legend_html(atlas=atlas, lang=lang)
+        + f'<div class="ba-legend"><b>{esc(held_by)}</b><ul>' + "".join(
             f'<li><span class="ba-swatch" style="background:{h["colour"]}"></span> '
             f'{esc(h["label"])}</li>' for h in holder_rows
             if h["holder"] is not None and h["holder"] in HOLDER_COLOURS  # own colour only
@@ -197,28 +237,39 @@ def _button(ftype: str, fid: str, label: Any) -> str:
             f"{esc(label or fid)}</button>")
 
 
-def index_html(atlas: Atlas, layers: Mapping[str, dict[str, Any]]) -> str:
+def index_html(atlas: Atlas, layers: Mapping[str, dict[str, Any]], lang: str = "en") -> str:
     """The panel before anything is chosen: every section and area, the chronicle, downloads."""
+    _, _n = gettext(lang), ngettext(lang)
+
+    def name(props: Mapping[str, Any]) -> Any:
+        return props.get(f"name_{lang}") or props.get("name_en")
+
     sections = "".join(
-        f'<li>{_button("section", f["id"], f["properties"].get("name_en"))}'
-        f' <span class="ba-muted">{esc(f["properties"].get("pair"))}</span></li>'
+        f'<li>{_button("section", f["id"], name(f["properties"]))}'
+        f' <span class="ba-muted">{esc(pair_label(f["properties"].get("pair"), lang))}</span></li>'
         for f in layers["sections"]["features"])
-    areas = sorted(layers["areas"]["features"], key=lambda f: str(f["properties"].get("name_en")))
+    areas = sorted(layers["areas"]["features"], key=lambda f: str(name(f["properties"])))
     files = [f"{n}.geojson" for n in DOWNLOADS] + ["history.json"]
     events = atlas.events
+    chronicle = _n("Chronicle: %(n)s event", "Chronicle: all %(n)s events", len(events)) % {
+        "n": len(events)}
+    api = _("(JSON API, full resolution; described in %(file)s)") % {
+        "file": '<a href="datapackage.json">datapackage.json</a>'}  # our own markup, no data
+    heads = (_("The border, section by section"), _("Areas that changed hands or were disputed"),
+             _("Download the data"))
+    note = _("Boundary geometry © OpenStreetMap contributors, ODbL; every feature lists its own "
+             "sources.")
     return (
-        f'<h2>The border, section by section</h2><p>{esc(INTRO)}</p>'
-        f'<ol class="ba-index">{sections}</ol><h3>Areas that changed hands or were disputed</h3>'
+        f"<h2>{esc(heads[0])}</h2><p>{esc(_(INTRO))}</p>"
+        f'<ol class="ba-index">{sections}</ol><h3>{esc(heads[1])}</h3>'
         '<ul class="ba-index">' + "".join(
-            f'<li>{_button("area", f["id"], f["properties"].get("name_en"))}</li>' for f in areas)
-        + f'</ul><details class="ba-chronicle"><summary>Chronicle: all {len(events)} events'
-        f'</summary>{"".join(event_html(atlas, e) for e in events)}</details>'
-        '<section><h3>Download the data</h3><ul class="ba-downloads">' + "".join(
+            f'<li>{_button("area", f["id"], name(f["properties"]))}</li>' for f in areas)
+        + f'</ul><details class="ba-chronicle"><summary>{esc(chronicle)}'
+        f'</summary>{"".join(event_html(atlas, e, lang) for e in events)}</details>'
+        f'<section><h3>{esc(heads[2])}</h3><ul class="ba-downloads">' + "".join(
             f'<li><a href="data/{f}" download="{f}">{f}</a></li>' for f in files)
-        + f'<li><a href="{API_ROOT}/index.json">{API_ROOT}/index.json</a> (JSON API, full '
-        'resolution; described in <a href="datapackage.json">datapackage.json</a>)</li>'
-        '</ul><p class="ba-note">Boundary geometry © OpenStreetMap contributors, ODbL; every '
-        "feature lists its own sources.</p></section>"
+        + f'<li><a href="{API_ROOT}/index.json">{API_ROOT}/index.json</a> {api}</li>'
+        f'</ul><p class="ba-note">{esc(note)}</p></section>'
     )
 
 
@@ -231,30 +282,39 @@ def _fixed_style(feature_type: str, props: Mapping[str, Any]) -> dict[str, Any] 
     return None
 
 
+def _texts(atlas: Atlas, layers: Mapping[str, dict[str, Any]], lang: str,
+           meta: dict[str, Any]) -> dict[str, Any]:
+    """What the page shows in one language: panels, tooltips, the index and the meta words."""
+    panels: dict[str, str] = {}
+    tips: dict[str, str] = {}
+    for layer, ftype in FEATURE_LAYERS.items():
+        for feature in layers.get(layer, {"features": []})["features"]:
+            props, key = feature["properties"], f"{ftype}:{feature['id']}"
+            tips[key] = tooltip_html(ftype, feature["id"], props, tip_lines(ftype, props, lang),
+                                     lang)
+            if ftype in PANEL_TYPES:
+                panels[key] = panel_html(atlas, ftype, feature["id"], lang=lang)
+    return {"meta": meta, "panels": panels, "tips": tips, "index": index_html(atlas, layers, lang)}
+
+
 def history_document(atlas: Atlas, layers: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
     """What the page shows, rendered by the app's Python, plus the data and sources behind it."""
     first, last = yearly.year_range(atlas)
     runs = {**yearly.status_runs(atlas, first, last), **yearly.holder_runs(atlas, first, last)}
     holders = [v for key, run in runs.items() if key.startswith("area:") for _, v in run]
-    panels: dict[str, str] = {}
-    tips: dict[str, str] = {}
     styles: dict[str, dict[str, Any]] = {}
     for layer, ftype in FEATURE_LAYERS.items():
         for feature in layers.get(layer, {"features": []})["features"]:
-            props, key = feature["properties"], f"{ftype}:{feature['id']}"
-            tips[key] = tooltip_html(ftype, feature["id"], props, tip_lines(ftype, props))
-            if ftype in PANEL_TYPES:
-                panels[key] = panel_html(atlas, ftype, feature["id"])
-            style = _fixed_style(ftype, props)
+            style = _fixed_style(ftype, feature["properties"])
             if style is not None:
-                styles[key] = style
+                styles[f"{ftype}:{feature['id']}"] = style
+    texts = {lang: _texts(atlas, layers, lang, _meta(first, last, holders, atlas, lang))
+             for lang in LANGS}
     doc: dict[str, Any] = {
-        "meta": _meta(first, last, holders),
+        **texts["en"],  # English at the top (as before); every language under "langs"
+        "langs": {lang: texts[lang] for lang in LANGS if lang != "en"},
         "runs": runs,
-        "panels": panels,
-        "tips": tips,
         "styles": styles,
-        "index": index_html(atlas, layers),
         "events": [plain(e) for e in atlas.events],
         "features": {
             kind: {fid: plain(atlas.feature_history[kind][fid])

@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import importlib.util
 import os
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -388,4 +389,30 @@ def test_the_static_api_is_served_and_matches_the_data(site: Site, new_page: Any
     line = viewmodel.line_on(site.atlas, min(period_end(version["date"]), dt.date.today()))
     assert got["lineStatuses"] == list(line["status"])
     assert {f"api/v1/{p}" for p in counts} | {"api/v1/index.json"} == set(got["pkgPaths"])
+    _all_loopback(page)
+
+
+@pytest.mark.parametrize(("lang", "script", "title"), [
+    ("zh", r"[\u4e00-\u9fff]", "边界地图集"), ("ru", r"[А-Яа-яЁё]", "Атлас границы")])
+def test_the_site_speaks_each_language_and_switches(site: Site, new_page: Any, lang: str,
+                                                    script: str, title: str) -> None:
+    page = new_page()
+    _open(page, f"{site.url}#lang={lang}")
+    assert page.get_attribute("html", "lang") == lang
+    assert page.inner_text("#ba-title") == title
+    assert re.search(script, page.inner_text(".ba-legend"))
+    sid = site.section_id
+    x, y = _point_on(page, sid)
+    page.mouse.move(x, y)
+    tip = page.locator(".leaflet-tooltip").first
+    tip.wait_for()
+    assert re.search(script, tip.locator("b").first.inner_text())  # the reader's name first
+    page.mouse.click(x, y)
+    expect(page).to_have_url(f"{site.url}#section={sid}&lang={lang}")
+    headings = page.locator("#panel .ba-panel h4").all_inner_texts()
+    assert headings and all(re.search(script, h) for h in headings), headings
+    assert re.search(script, page.inner_text("#panel .ba-link"))  # "back", Python's words
+    page.select_option("#ba-lang", "en")
+    expect(page.locator("#panel .ba-panel h4").first).to_have_text("Status over time")
+    expect(page).to_have_url(f"{site.url}#section={sid}")
     _all_loopback(page)

@@ -197,8 +197,10 @@ def test_site_script_inserts_html_only_from_python(mini_atlas: Any) -> None:
              if "pythonHTML(" in line and "function pythonHTML" not in line]
     assert len(calls) >= 4, calls  # tooltips, panels, index, legend
     for line in calls:  # each inserts a string Python rendered into history.json
-        assert re.search(r"S\.h\.(panels|tips|index|meta\.legend_html)\b|, html\)", line), line
-    assert "var html = S.h.panels[" in code
+        # S.L is the chosen language's part of history.json (S.h itself for English)
+        assert re.search(r"S\.L\.(panels|tips|index|meta\.legend_html)\b|, html\)", line), line
+    assert "var html = S.L.panels[" in code
+    assert re.search(r"S\.L = S\.lang === \"en\" \|\| !S\.h\.langs \? S\.h : S\.h\.langs\[S\.lang\]", code)
 
 
 def test_site_script_has_no_history_rules(mini_atlas: Any) -> None:
@@ -310,3 +312,17 @@ def test_real_geodata_joins_survive() -> None:
     if not len(atlas.sections):
         pytest.skip("no sections loaded from geodata/")
     _joins_survive(atlas)
+
+
+def test_history_has_every_language_rendered_by_python(mini_atlas: Any) -> None:
+    doc = _strict_json(site_files(mini_atlas)["data/history.json"])
+    assert set(doc["langs"]) == {"ru", "zh"}
+    for lang, script in (("ru", "[А-Яа-я]"), ("zh", "[\u4e00-\u9fff]")):
+        part = doc["langs"][lang]
+        assert set(part["panels"]) == set(doc["panels"]) and set(part["tips"]) == set(doc["tips"])
+        key = next(iter(part["panels"]))
+        assert part["panels"][key] == panel_html(mini_atlas, *key.split(":", 1), lang=lang)
+        assert re.search(script, part["index"]) and re.search(script, part["meta"]["legend_html"])
+        assert re.search(script, part["meta"]["ui"]["back"])
+        assert part["meta"]["wording"]["section"].count("{year}") == 1
+        assert all("[[ba:" in tip for tip in part["tips"].values())  # click markers kept

@@ -12,7 +12,8 @@
   var VERSION = document.documentElement.getAttribute("data-version") || "";
   var LAYER_FILES = ["basemap_countries", "basemap_water", "zone_lines", "areas", "sections", "places"];
   var KINDS = ["section", "area", "place"];
-  var S = { data: {}, h: null, index: { section: {}, area: {}, place: {} }, selected: null,
+  var LANGS = ["en", "ru", "zh"];
+  var S = { data: {}, h: null, L: null, lang: "en", index: { section: {}, area: {}, place: {} }, selected: null,
     year: null, layers: {}, map: null, panel: document.getElementById("panel") };
 
   function el(tag, opts, children) {
@@ -40,10 +41,10 @@
     return found;
   }
 
-  function look(kind, id) { return S.h.meta.values[kind][String(valueAt(kind, id))] || S.h.meta.values[kind]["null"]; }
+  function look(kind, id) { return S.L.meta.values[kind][String(valueAt(kind, id))] || S.L.meta.values[kind]["null"]; }
 
   function yearLine(kind, id) {   /* Python's wording, e.g. "Status in {year}: {label}" */
-    var w = S.h.meta.wording[kind];
+    var w = S.L.meta.wording[kind];
     return w ? w.replace("{year}", String(S.year)).replace("{label}", look(kind, id).label) : null;
   }
 
@@ -71,7 +72,7 @@
 
   function bind(kind, f, layer) {
     layer.bindTooltip(function () {
-      var box = pythonHTML(el("div", { cls: "ba-tip" }), S.h.tips[kind + ":" + f.properties.id] || "");
+      var box = pythonHTML(el("div", { cls: "ba-tip", attrs: { lang: S.lang } }), S.L.tips[kind + ":" + f.properties.id] || "");
       var line = yearLine(kind, f.properties.id);
       if (line) { box.appendChild(el("small", { text: line })); }
       return box;
@@ -109,23 +110,30 @@
     S.layers.places = geo("places", "ba-places", {
       pointToLayer: function (f, ll) { return L.circleMarker(ll, Object.assign(fixedStyle("place", f), { pane: "ba-places" })); },
       onEachFeature: function (f, layer) { bind("place", f, layer); } }).addTo(map);
-    L.control.layers(null, { "Areas": S.layers.areas, "Border sections": S.layers.sections,
-      "Former and claimed lines": S.layers.zones, "Places": S.layers.places }, { collapsed: true }).addTo(map);
+    layerControl();
     map.on("overlayadd overlayremove", function (e) {
       if (e.layer === S.layers.sections) {
         if (map.hasLayer(S.layers.sections)) { S.layers.hit.addTo(map); } else { map.removeLayer(S.layers.hit); }
       }
     });
     L.control.scale({ imperial: false }).addTo(map);
-    legend().addTo(map);
+    S.legend = legend().addTo(map);
     var bounds = S.layers.sections.getBounds();
     if (bounds.isValid()) { map.fitBounds(bounds.pad(0.05)); } else { map.setView([46, 105], 4); }
+  }
+
+  function layerControl() {   /* layer names in the reader's language (Python's words) */
+    var ui = S.L.meta.ui, names = {};
+    if (S.control) { S.map.removeControl(S.control); }
+    names[ui.layer_areas] = S.layers.areas; names[ui.layer_sections] = S.layers.sections;
+    names[ui.layer_zones] = S.layers.zones; names[ui.layer_places] = S.layers.places;
+    S.control = L.control.layers(null, names, { collapsed: true }).addTo(S.map);
   }
 
   function legend() {
     var control = L.control({ position: "bottomleft" });
     control.onAdd = function () {
-      var box = pythonHTML(el("div", { cls: "ba-legend-box leaflet-bar" }), S.h.meta.legend_html);
+      var box = pythonHTML(el("div", { cls: "ba-legend-box leaflet-bar", attrs: { lang: S.lang } }), S.L.meta.legend_html);
       L.DomEvent.disableClickPropagation(box);
       return box;
     };
@@ -152,13 +160,16 @@
     var params = new URLSearchParams(location.hash.replace(/^#/, ""));
     var year = parseInt(params.get("year"), 10), y = S.h.meta.years, pick = null;
     KINDS.forEach(function (kind) { if (!pick && params.get(kind)) { pick = { kind: kind, id: params.get(kind) }; } });
-    return { pick: pick, year: isNaN(year) ? y.last : Math.max(y.first, Math.min(y.last, year)) };
+    var lang = params.get("lang");
+    return { pick: pick, lang: LANGS.indexOf(lang) >= 0 ? lang : null,
+      year: isNaN(year) ? y.last : Math.max(y.first, Math.min(y.last, year)) };
   }
 
   function writeHash() {
     var parts = [];
     if (S.selected) { parts.push(S.selected.kind + "=" + encodeURIComponent(S.selected.id)); }
     if (S.year < S.h.meta.years.last) { parts.push("year=" + S.year); }
+    if (S.lang !== "en") { parts.push("lang=" + S.lang); }
     var next = parts.length ? "#" + parts.join("&") : "";
     if (next !== location.hash) {
       S.ownHash = next;
@@ -168,6 +179,7 @@
 
   function applyHash() {
     var h = readHash();
+    setLang(h.lang || S.lang, false);
     setYear(h.year, false);
     if (h.pick) { select(h.pick.kind, h.pick.id, false, true); } else { S.selected = null; restyle(); showIndex(); }
   }
@@ -182,21 +194,44 @@
 
   /* ---------- side panel ---------- */
 
-  function showIndex() { pythonHTML(S.panel, S.h.index); }
+  /* ---------- language: only picks which of Python's renderings to show ---------- */
+
+  function setLang(lang, write) {
+    S.lang = LANGS.indexOf(lang) >= 0 ? lang : "en";
+    S.L = S.lang === "en" || !S.h.langs ? S.h : S.h.langs[S.lang];
+    var ui = S.L.meta.ui;
+    document.documentElement.setAttribute("lang", S.lang);
+    document.getElementById("ba-lang").value = S.lang;
+    [["ba-title", "title"], ["ba-sub", "subtitle"], ["ba-status-in", "status_in"], ["ba-lang-label", "language"]]
+      .forEach(function (p) { document.getElementById(p[0]).textContent = ui[p[1]]; });
+    document.title = ui.title + " — " + ui.subtitle;
+    document.getElementById("map").setAttribute("aria-label", ui.map_label);
+    if (S.map) {
+      layerControl();
+      if (S.legend) { S.map.removeControl(S.legend); }
+      S.legend = legend().addTo(S.map);
+      if (S.selected) { showFeature(S.selected.kind, S.selected.id); } else { showIndex(); }
+    }
+    if (write) { writeHash(); }
+  }
+
+  function showIndex() { pythonHTML(S.panel, S.L.index); S.panel.setAttribute("lang", S.lang); }
 
   function showFeature(kind, id) {
-    var back = el("button", { cls: "ba-link", text: "← All sections and areas", attrs: { type: "button" } });
+    var ui = S.L.meta.ui;
+    var back = el("button", { cls: "ba-link", text: ui.back, attrs: { type: "button" } });
     back.addEventListener("click", function () { S.selected = null; restyle(); writeHash(); showIndex(); });
-    var html = S.h.panels[kind + ":" + id];
+    var html = S.L.panels[kind + ":" + id];
     S.nowLine = null;
+    S.panel.setAttribute("lang", S.lang);
     if (html === undefined) {
-      S.panel.replaceChildren(back, el("p", { cls: "ba-error", text: "No " + kind + " with the id “" + id + "” in this build." }));
+      S.panel.replaceChildren(back, el("p", { cls: "ba-error", text: ui.missing.replace("{kind}", kind).replace("{id}", id) }));
       return;
     }
     var alt = (S.h.alt_names[id] || []).join(" · ");
-    S.nowLine = S.h.meta.wording[kind] ? el("p", { cls: "ba-now", text: yearLine(kind, id) }) : null;
+    S.nowLine = S.L.meta.wording[kind] ? el("p", { cls: "ba-now", text: yearLine(kind, id) }) : null;
     S.panel.replaceChildren.apply(S.panel, [back, S.nowLine, pythonHTML(el("div", { cls: "ba-history" }), html),
-      alt ? el("p", { cls: "ba-muted", text: "Also called: " + alt }) : null].filter(Boolean));
+      alt ? el("p", { cls: "ba-muted", text: ui.also_called + " " + alt }) : null].filter(Boolean));
     S.panel.scrollTop = 0;
   }
 
@@ -228,12 +263,14 @@
     Promise.all(files.map(getJSON)).then(function (docs) {
       LAYER_FILES.forEach(function (n, i) { S.data[n] = docs[i]; });
       S.h = docs[docs.length - 1];
+      setLang(readHash().lang || (navigator.language || "en").slice(0, 2).toLowerCase(), false);
       var input = document.getElementById("ba-year");
       input.min = String(S.h.meta.years.first); input.max = String(S.h.meta.years.last);
       S.year = S.h.meta.years.last;
       buildMap();
       input.addEventListener("input", function () { setYear(parseInt(input.value, 10), false); });
       input.addEventListener("change", function () { setYear(parseInt(input.value, 10), true); });
+      document.getElementById("ba-lang").addEventListener("change", function (e) { setLang(e.target.value, true); });
       window.addEventListener("hashchange", function () {
         if (location.hash === S.ownHash) { S.ownHash = null; return; }  /* we wrote it */
         applyHash();
@@ -244,9 +281,11 @@
       });
       applyHash();
       document.documentElement.setAttribute("data-ready", "1");
-    }).catch(function (err) {
-      S.panel.replaceChildren(el("p", { cls: "ba-error", text: "Could not load the map data (" + err.message + "). " +
-        "Serve this folder over HTTP (for example: python3 -m http.server) instead of opening index.html as a file." }));
+    }).catch(function (err) {   /* Python's words if history.json came, else its English */
+      var ui = S.L && S.L.meta.ui;
+      var text = ui ? ui.load_error.replace("{error}", err.message) : "Could not load the map data (" + err.message + "). " +
+        "Serve this folder over HTTP (for example: python3 -m http.server) instead of opening index.html as a file.";
+      S.panel.replaceChildren(el("p", { cls: "ba-error", text: text }));
       document.documentElement.setAttribute("data-ready", "error");
     });
   }
