@@ -260,7 +260,8 @@ def panel_html(atlas: Any, feature_type: str, feature_id: str,
         # the template is ours (the catalog), the values are escaped
         return "<p>" + _("No %(type)s with id %(id)s.") % {
             "type": esc(feature_type), "id": f"<code>{esc(feature_id)}</code>"} + "</p>"
-    names = [esc(row.get(k)) for k in ("name_en", "name_ru", "name_zh") if row.get(k)]
+    order = [lang, *(c for c in ("en", "ru", "zh") if c != lang)]  # the reader's name first
+    names = [esc(row.get(f"name_{c}")) for c in order if row.get(f"name_{c}")]
     head = (f'<div class="ba-panel" data-feature="{esc(feature_type)}:{esc(feature_id)}">'
             f"<h3>{names[0] if names else esc(feature_id)}</h3>"
             f"<p>{' · '.join(names[1:])}</p>")

@@ -1,0 +1,43 @@
+"""The app in Russian and Chinese in a real browser: each map page, a click, the panel in that script."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_browser import TIMEOUT, click_path, open_page
+
+pytestmark = pytest.mark.e2e
+SCRIPTS = {"zh": re.compile(r"[\u4e00-\u9fff]"), "ru": re.compile(r"[А-Яа-яЁё]")}
+# page -> the path to click, whether the click opens a history panel, where the legend is
+PAGES = {
+    "/border_map": ("path.ba-id-rus-e-ussuri", True, "page"),
+    "/compare": ("path.ba-version[class*='ba-id-v1-']", True, "map"),
+    "/timeline": ("path.ba-section", False, "page"),
+    "/disputed_areas": ("path.ba-section", False, None),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "ru"])
+@pytest.mark.parametrize("path", list(PAGES))
+def test_each_map_page_speaks_the_language_after_a_click(page, app_url, shots, path, lang):
+    script = SCRIPTS[lang]
+    frame, _ = open_page(page, app_url, f"{path}?lang={lang}")
+    title = page.locator("h1").first.inner_text()
+    assert script.search(title), title
+    selector, opens_panel, legend_in = PAGES[path]
+    click_path(page, frame, selector)
+    tip = frame.locator(".leaflet-tooltip").first
+    tip.wait_for(timeout=TIMEOUT)
+    assert script.search(tip.inner_text()), tip.inner_text()
+    if opens_panel:
+        panel = page.locator("div.ba-panel").first
+        panel.wait_for(timeout=TIMEOUT)
+        headings = panel.locator("h4").all_inner_texts()
+        assert headings and all(script.search(h) for h in headings), headings
+        assert page.get_by_role("button", name={"zh": "清除选择", "ru": "Снять выбор"}[lang]).count() == 1
+    if legend_in:
+        legend = (page if legend_in == "page" else frame).locator(".ba-legend").first.inner_text()
+        assert script.search(legend), legend
+    page.wait_for_function(f"() => location.search.includes('lang={lang}')", timeout=TIMEOUT)
+    page.screenshot(path=str(shots / f"{path.strip('/')}_{lang}.png"))
