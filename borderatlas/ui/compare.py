@@ -78,8 +78,8 @@ def change_table(data: Any, rows: Sequence[dict[str, Any]], a: str, b: str,
                  names: Mapping[str, str]) -> None:
     """Every change between the two ends, with CSV and GeoJSON downloads and the sources."""
     _, _n, lang = gettext(), ngettext(), current_lang()
-    st.subheader(_n("Where %(a)s and %(b)s differ (%(n)s change)",
-                    "Where %(a)s and %(b)s differ (%(n)s changes)", len(rows))
+    st.subheader(_n("Where %(a)s and %(b)s differ (%(n)s)",
+                    "Where %(a)s and %(b)s differ (%(n)s)", len(rows))
                  % {"a": names[a], "b": names[b], "n": len(rows)})
     if rows:
         cols = tables.change_columns(lang)
