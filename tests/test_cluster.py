@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -210,10 +211,13 @@ def test_two_processes_behind_nginx_serve_the_app_and_its_websocket_then_stop(tm
 @needs_nginx
 def test_a_killed_launcher_leaves_no_orphan(tmp_path):
     """SIGKILL cannot be caught: Linux's parent-death signal still stops Streamlit and nginx."""
-    proc, _port, _ready = _start(tmp_path)
+    proc, _port, ready = _start(tmp_path)
     below = _descendants(proc.pid)
     assert len(below) >= 4
     proc.kill()
     proc.wait(timeout=10)
-    assert all(_gone_within(p, 15) for p in below), \
-        [(p, _cmdline(p)) for p in below if not _gone_within(p, 0)]
+    try:
+        assert all(_gone_within(p, 15) for p in below), \
+            [(p, _cmdline(p)) for p in below if not _gone_within(p, 0)]
+    finally:  # a killed launcher cannot remove its run dir
+        shutil.rmtree(re.search(r"run dir (\S+)\)", ready).group(1), ignore_errors=True)
