@@ -43,6 +43,7 @@ import re
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Awaitable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,7 +157,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         "to tell memory that is reused from memory that grows "
                         "(default 20, 0 to skip, at most 60)")
     p.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "loadtest.json")
+    p.add_argument("--url", default=None,
+                   help="test a server that is already running (e.g. `borderatlas serve "
+                        "--processes N`, behind nginx) instead of starting one; --session-ttl "
+                        "is then the server's own")
+    p.add_argument("--pid", type=int, action="append", default=[],
+                   help="with --url: a server process whose CPU and RSS to read (repeat for "
+                        "each Streamlit process; default none: not measured)")
     args = p.parse_args(argv)
+    if args.url is not None and not args.url.startswith("http://"):
+        p.error("--url must start with http://")
     for option, low, high, unit in LIMITS:
         if not low <= getattr(args, option.lstrip("-").replace("-", "_")) <= high:
             p.error(f"{option} must be between {low} and {high}{unit}")
@@ -283,6 +293,7 @@ class Session:
         self.errors = errors  # app-visible errors are appended here, the session goes on
         self.timeout = timeout
         self.ws: ClientConnection | None = None
+        self.cookie = ""  # what a browser's cookie jar holds for the site (sticky sessions)
         self._reset()
 
     def _reset(self) -> None:
@@ -300,6 +311,19 @@ class Session:
         self.map_clicks = 0
         self.last_panel: str | None = None
 
+    async def fetch_cookies(self, path: str) -> None:
+        """GET the page's HTML once, as a browser does first, and keep the cookies it sets.
+
+        Behind nginx (``borderatlas serve --processes N``) one of them pins this user to one
+        Streamlit process; the websocket then carries it, as a browser's would. Not timed.
+        """
+        def get() -> list[str]:
+            with urllib.request.urlopen(self.base + path, timeout=self.timeout) as resp:  # noqa: S310
+                return resp.headers.get_all("Set-Cookie") or []
+
+        jar = [c.split(";", 1)[0] for c in await asyncio.to_thread(get)]
+        self.cookie = "; ".join(c for c in jar if "=" in c)
+
     async def open(self, path: str) -> float:
         """Load a page as a browser does; seconds until its first run has finished.
 
@@ -313,7 +337,9 @@ class Session:
         ws_url = self.base.replace("http://", "ws://", 1) + STREAM
         self.ws = await connect(ws_url, subprotocols=[SUBPROTOCOL],  # type: ignore[list-item]
                                 origin=self.base, max_size=None,  # type: ignore[arg-type]
-                                ping_interval=None, open_timeout=self.timeout)
+                                ping_interval=None, open_timeout=self.timeout,
+                                additional_headers={"Cookie": self.cookie} if self.cookie
+                                else None)
         self.page_name = self.page_url = page
         await self.rerun()
         loaded = time.perf_counter() - started
@@ -466,6 +492,7 @@ async def run_user(base_url: str, border_map: str, phase: Phase, deadline: float
                 and (clicks is None or done < clicks))
 
     try:
+        await session.fetch_cookies(border_map)
         phase.page_times.append(await session.open(border_map))
         ids = list(session.sections)
         if not ids:
@@ -497,21 +524,21 @@ async def _staggered(delay: float, job: Awaitable[None]) -> None:
     await job
 
 
-async def _sample_rss(pid: int, samples: list[tuple[float, float]], stop: asyncio.Event) -> None:
+async def _sample_rss(pid: Pids, samples: list[tuple[float, float]], stop: asyncio.Event) -> None:
     """Read the server's RSS once a second until told to stop."""
     t0 = time.monotonic()
     while not stop.is_set():
-        samples.append((round(time.monotonic() - t0, 1), round(rss_mb(pid), 1)))
+        samples.append((round(time.monotonic() - t0, 1), round(server_rss(pid), 1)))
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=1.0)
 
 
-async def _rss_for(pid: int, seconds: int) -> list[float]:
+async def _rss_for(pid: Pids, seconds: int) -> list[float]:
     """RSS once a second for a few seconds."""
     readings = []
     for _ in range(seconds):
         await asyncio.sleep(1)
-        readings.append(round(rss_mb(pid), 1))
+        readings.append(round(server_rss(pid), 1))
     return readings
 
 
@@ -523,29 +550,42 @@ async def _poke(base_url: str) -> None:
         pass
 
 
+Pids = tuple[int, ...]  # the server's processes (several behind nginx; none: not measured)
+
+
+def server_rss(pids: Pids) -> float:
+    """RSS of all the server's processes together, MiB (NaN when they are not known)."""
+    return sum(rss_mb(p) for p in pids) if pids else math.nan
+
+
+def server_cpu(pids: Pids) -> float:
+    """CPU seconds all the server's processes have used so far (NaN when not known)."""
+    return sum(cpu_seconds(p) for p in pids) if pids else math.nan
+
+
 def cpu_seconds(pid: int) -> float:
     """CPU time (user + system) a process has used so far, from /proc (Linux)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def _burst(url: str, pid: int, border_map: str, users: int, seconds: float,
+async def _burst(url: str, pid: Pids, border_map: str, users: int, seconds: float,
                  think: float) -> Phase:
     """``users`` users arriving over a ramp, for ``seconds``; CPU of server and client."""
     phase = Phase(users=users, seconds=seconds)
-    server0, client0, t0 = cpu_seconds(pid), time.process_time(), time.monotonic()
+    server0, client0, t0 = server_cpu(pid), time.process_time(), time.monotonic()
     deadline = t0 + seconds
     jobs = [_staggered(i * RAMP_S, run_user(url, border_map, phase, deadline=deadline,
                                             think=think)) for i in range(users)]
     # each user finishes its step in progress after the deadline: bounded by the step timeout
     await asyncio.wait_for(asyncio.gather(*jobs), timeout=seconds + 3 * STEP_TIMEOUT_S)
     phase.seconds = time.monotonic() - t0
-    phase.server_cpu_s = cpu_seconds(pid) - server0
+    phase.server_cpu_s = server_cpu(pid) - server0
     phase.client_cpu_s = time.process_time() - client0
     return phase
 
 
-async def _after_close(url: str, pid: int, ttl: int) -> tuple[list[float], list[float]]:
+async def _after_close(url: str, pid: Pids, ttl: int) -> tuple[list[float], list[float]]:
     """RSS right after the sessions closed, then once the server has dropped them."""
     closed = await _rss_for(pid, 3)
     _log(f"waiting {ttl} s for the server to drop closed sessions")
@@ -557,7 +597,7 @@ async def _after_close(url: str, pid: int, ttl: int) -> tuple[list[float], list[
     return closed, await _rss_for(pid, 5)
 
 
-async def _run(url: str, pid: int, border_map: str, args: argparse.Namespace) -> dict[str, Any]:
+async def _run(url: str, pid: Pids, border_map: str, args: argparse.Namespace) -> dict[str, Any]:
     """Warm up, measure one user, then many; RSS before, during and after; then a 2nd burst."""
     _log("warming up (every page once)")
     warm = Phase(users=1, seconds=0)
@@ -566,15 +606,15 @@ async def _run(url: str, pid: int, border_map: str, args: argparse.Namespace) ->
         with contextlib.suppress(StepError, WebSocketException, OSError):
             await session.open(path)
     await session.close()
-    rss_before = rss_mb(pid)
+    rss_before = server_rss(pid)
 
     _log(f"one user, {args.single_clicks} clicks")
     single = Phase(users=1, seconds=0)
-    server0, client0, t0 = cpu_seconds(pid), time.process_time(), time.monotonic()
+    server0, client0, t0 = server_cpu(pid), time.process_time(), time.monotonic()
     await run_user(url, border_map, single, clicks=args.single_clicks, think=args.think,
                    pages=False)
     single.seconds = time.monotonic() - t0
-    single.server_cpu_s = cpu_seconds(pid) - server0
+    single.server_cpu_s = server_cpu(pid) - server0
     single.client_cpu_s = time.process_time() - client0
 
     _log(f"{args.users} users for {args.duration:g} s")
@@ -650,9 +690,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no sections.geojson in {args.geodata}; pass --geodata", file=sys.stderr)
         return 2
     ttl = ("--server.disconnectedSessionTTL", str(args.session_ttl))
-    with tempfile.TemporaryDirectory() as tmp, \
-            run_app(args.geodata, Path(tmp) / "server.log", extra_args=ttl) as server:
-        report = asyncio.run(_run(server.url, server.pid, border_map_path(args.geodata), args))
+    if args.url is not None:
+        report = asyncio.run(_run(args.url.rstrip("/"), tuple(args.pid),
+                                  border_map_path(args.geodata), args))
+    else:
+        with tempfile.TemporaryDirectory() as tmp, \
+                run_app(args.geodata, Path(tmp) / "server.log", extra_args=ttl) as server:
+            report = asyncio.run(_run(server.url, (server.pid,), border_map_path(args.geodata),
+                                      args))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1, default=str), encoding="utf-8")
     print(render_table(report))

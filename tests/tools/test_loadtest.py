@@ -101,6 +101,21 @@ def test_rss_and_cpu_of_this_process_are_readable():
     assert loadtest.cpu_seconds(os.getpid()) > 0
 
 
+def test_several_server_processes_add_up_and_unknown_ones_are_not_guessed():
+    me = os.getpid()
+    assert loadtest.server_rss((me, me)) == pytest.approx(2 * rss_mb(me), rel=0.05)
+    assert loadtest.server_cpu((me,)) > 0
+    assert math.isnan(loadtest.server_rss(())) and math.isnan(loadtest.server_cpu(()))
+
+
+def test_url_targets_a_running_server_with_its_processes():
+    args = loadtest.parse_args(["--url", "http://127.0.0.1:8501", "--pid", "1", "--pid", "2"])
+    assert (args.url, args.pid) == ("http://127.0.0.1:8501", [1, 2])
+    assert loadtest.parse_args([]).url is None
+    with pytest.raises(SystemExit):
+        loadtest.parse_args(["--url", "ws://127.0.0.1:8501"])
+
+
 # --- what the client sends -----------------------------------------------------------------
 
 def test_sections_and_tooltips_are_read_from_the_map_components_layers(atlas):
