@@ -441,7 +441,16 @@ def _visit(browser: Any, url: str, selector: str | None) -> tuple[Probe, float |
     return probe, drawn, idle
 
 
-def measure_first_visits(browser: Any, base: str, shell: Server, res: Results) -> None:
+def largest_beyond_shell(url_bytes: Mapping[str, int], shell_urls: Mapping[str, int],
+                         n: int = 8) -> dict[str, float]:
+    """The ``n`` largest responses the empty app did not fetch, KiB (where the bytes go)."""
+    extra = sorted(((u, b) for u, b in url_bytes.items() if u not in shell_urls),
+                   key=lambda item: -item[1])
+    return {u[:120]: round(b / 1024, 1) for u, b in extra[:n]}
+
+
+def measure_first_visits(browser: Any, base: str, shell: Server, res: Results,
+                         largest: dict[str, Any] | None = None) -> None:
     """First visits of the empty app and of every page with a map, side by side.
 
     Map drawn = the first Leaflet vector path in the map frame; "after the shell is idle" takes
@@ -464,6 +473,10 @@ def measure_first_visits(browser: Any, base: str, shell: Server, res: Results) -
                 beyond_shell(probe.url_bytes, probe.ws_in, empty.url_bytes, empty.ws_in) / 1024,
                 "KiB")
         res.add(f"first visit HTTP+WS: {name}", (probe.http_bytes + probe.ws_in) / 1024, "KiB")
+        if largest is not None:
+            largest[name] = {"websocket beyond the shell": round(
+                max(0, probe.ws_in - empty.ws_in) / 1024, 1),
+                **largest_beyond_shell(probe.url_bytes, empty.url_bytes)}
 
 
 STATIC_MAP = "path.ba-section"  # the export draws in the page itself (its own panes)
@@ -607,6 +620,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     vertices = 0 if args.first_visit_only else measure_server_load(args.geodata, args.runs, res)
     cache: dict[str, str] = {}
+    largest: dict[str, Any] = {}  # first visit: the largest responses beyond the shell
     memory = {"VmHWM": float("nan"), "VmRSS": float("nan")}
     loads = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -628,7 +642,7 @@ def main(argv: list[str] | None = None) -> int:
             warm.close()
             for run in range(args.runs):
                 last = run == args.runs - 1
-                measure_first_visits(browser, server.url, shell, res)
+                measure_first_visits(browser, server.url, shell, res, largest)
                 if not args.first_visit_only:
                     measure_pages(browser, server.url, res, cache, args.shots if last else None)
                     measure_interactions(browser, server.url, res)
@@ -647,7 +661,8 @@ def main(argv: list[str] | None = None) -> int:
         "server": {"peak_rss_mib_after_5_sessions": round(memory["VmHWM"], 1),
                    "rss_mib_after_5_sessions": round(memory["VmRSS"], 1),
                    "atlas_loads_in_server_process": loads},
-        "cache_control": cache, "metrics": metrics, "targets": check_targets(metrics),
+        "cache_control": cache, "first_visit_largest_beyond_shell_kib": largest,
+        "metrics": metrics, "targets": check_targets(metrics),
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")

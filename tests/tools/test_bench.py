@@ -115,3 +115,9 @@ def test_first_visit_targets_are_the_issues():
 def test_url_implies_first_visits_only():
     args = bench.parse_args(["--url", "http://127.0.0.1:8501"])
     assert args.first_visit_only and args.url == "http://127.0.0.1:8501"
+
+
+def test_the_largest_responses_beyond_the_shell_are_listed_largest_first():
+    got = bench.largest_beyond_shell({"/a": 2048, "/b": 1024, "/shell": 9999, "/c": 4096},
+                                     {"/shell": 9999}, n=2)
+    assert list(got.items()) == [("/c", 4.0), ("/a", 2.0)]
