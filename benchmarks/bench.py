@@ -5,6 +5,10 @@
 through Playwright (no internet), and prints median/min/max of every figure. Bytes come from
 Chrome DevTools Protocol events: HTTP ``Network.loadingFinished`` and websocket frames, which
 are also decoded as Streamlit ``ForwardMsg``/``BackMsg`` protobufs to count script runs.
+First visits (every run, also alone with ``--first-visit-only``; ``--url`` for a server already
+running, e.g. behind nginx; ``--site`` adds the static export): each page with a map in a fresh
+context, side by side with an empty Streamlit app served by the same Streamlit
+(:func:`measure_first_visits`, :func:`beyond_shell`).
 Not part of the pytest suite (timings are not tests); ``tests/tools/test_bench.py`` covers the maths.
 """
 
