@@ -212,12 +212,22 @@ def test_two_processes_behind_nginx_serve_the_app_and_its_websocket_then_stop(tm
 def test_a_killed_launcher_leaves_no_orphan(tmp_path):
     """SIGKILL cannot be caught: Linux's parent-death signal still stops Streamlit and nginx."""
     proc, _port, ready = _start(tmp_path)
-    below = _descendants(proc.pid)
-    assert len(below) >= 4
-    proc.kill()
-    proc.wait(timeout=10)
+    try:
+        below = _descendants(proc.pid)
+        assert len(below) >= 4
+    finally:  # whatever failed, the launcher is killed: that is the test
+        proc.kill()
+        proc.wait(timeout=10)
     try:
         assert all(_gone_within(p, 15) for p in below), \
             [(p, _cmdline(p)) for p in below if not _gone_within(p, 0)]
     finally:  # a killed launcher cannot remove its run dir
         shutil.rmtree(re.search(r"run dir (\S+)\)", ready).group(1), ignore_errors=True)
+
+
+@pytest.mark.parametrize("value", ["x", "0", "99"])
+def test_serve_refuses_a_number_of_processes_it_cannot_start(value, capsys):
+    from borderatlas.serve import serve
+
+    assert serve(["--processes", value, "--server.port", "1"]) == 2
+    assert "--processes" in capsys.readouterr().out
