@@ -48,7 +48,8 @@ def vendor_files() -> list[VendorFile]:
         VendorFile(leaflet / "leaflet.css", "leaflet/leaflet.css"),
         VendorFile(jquery / "jquery.min.js", "jquery/jquery.min.js"),
     ]
-    files += [VendorFile(p, f"{OWN_SUBDIR}/{p.name}") for p in sorted(OWN_JS.glob("*.js"))]
+    files += [VendorFile(p, f"{OWN_SUBDIR}/{p.name}") for p in sorted(OWN_JS.iterdir())
+              if p.suffix in (".js", ".css")]
     images = leaflet / "images"
     if images.is_dir():
         files += [
@@ -85,7 +86,7 @@ def _url(base_url_path: str, relative: str) -> str:
 
 
 def own_js_url(base_url_path: str, name: str) -> str:
-    """URL of one of our own scripts (``borderatlas/map/static/<name>``) as served."""
+    """URL of one of our own scripts or styles (``borderatlas/map/static/<name>``) as served."""
     return _url(base_url_path, f"{OWN_SUBDIR}/{name}")
 
 
