@@ -51,7 +51,7 @@ def atlas() -> Atlas:
 
 @st.cache_resource
 def ensure_assets() -> str:
-    """Copy Leaflet/jQuery into ``static/vendor`` once per process."""
+    """Copy Leaflet and our scripts into ``static/vendor`` once per process."""
     return str(install_vendor(config.app_dir() / "static"))
 
 
