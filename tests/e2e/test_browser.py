@@ -132,6 +132,7 @@ def test_the_panel_needs_no_server_round_trip(page, app_url):
 
 
 @pytest.mark.parametrize(("path", "selector", "feature"), [
+    ("/", "path.ba-id-rus-e-ussuri", "section:rus-e-ussuri"),
     ("/timeline", "path.ba-id-rus-e-ussuri", "section:rus-e-ussuri"),
     ("/disputed_areas", "path.ba-area.ba-id-heixiazi-transfer", "area:heixiazi-transfer"),
 ])
