@@ -13,10 +13,15 @@ so the load measured is the server's:
   tooltip text, ``last_object_clicked_count`` one higher), together with every other widget
   value the session holds, echoed back as the front end would; cached messages are declared
   and resolved as the front end's message cache does;
-* click-to-panel latency runs from sending that ``BackMsg`` to receiving the delta with
-  ``<div class="ba-panel" data-feature="section:<id>">`` for the clicked section (a panel for
-  any other feature is an error). A browser adds its own rendering and streamlit-folium's
-  250 ms debounce to this.
+* the map frame shows a clicked feature's history panel from a static file
+  (``borderatlas/map/static/history-panel.js``), fetched at the moment of the click while that
+  ``BackMsg`` goes to the server; so does each user here: click-to-panel latency runs from the
+  click to the end of the HTTP response for ``<prefix>/section/<id>.html`` (the prefix is read
+  from the map the component was sent; the body must hold
+  ``<div class="ba-panel" data-feature="section:<id>">``, a panel for any other feature is an
+  error), and a panel fetched earlier in the same page load is reused, as the frame does.
+  Click-to-URL runs from the click to the end of the script run, whose query string must then
+  name the clicked feature (the server keeping the URL in step; the reader does not wait for it).
 
 It measures one user (``--single-clicks`` clicks), then ``--users`` concurrent users for
 ``--duration`` seconds (each clicks the sections in turn and every few clicks loads *Timeline*
@@ -35,6 +40,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import html
 import json
 import math
@@ -45,10 +51,13 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Awaitable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
+import requests
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.Delta_pb2 import Delta
 from streamlit.proto.Element_pb2 import Element
@@ -72,6 +81,8 @@ FINISHED_OK = (ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY,
                ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
 PANEL = re.compile(r'<div class="ba-panel" data-feature="([^"]*)"')
 PANEL_ELEMENTS = ("html", "markdown")  # the app inserts panels with st.html; Markdown too
+PANEL_PREFIX = re.compile(r'BorderAtlas\.historyPanel\([^,]+, \{[^}]*"prefix": ("(?:[^"\\]|\\.)*")')
+HTTP = ThreadPoolExecutor(max_workers=64, thread_name_prefix="loadtest-http")  # a browser's fetch
 TIP = re.compile(r'"tip":\s*("(?:[^"\\]|\\.)*")')
 TAG = re.compile(r"<[^>]*>")
 
@@ -87,6 +98,7 @@ class Phase:
     users: int
     seconds: float
     latencies: list[float] = field(default_factory=list)
+    sync_times: list[float] = field(default_factory=list)  # click -> the server's run finished
     page_times: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     server_cpu_s: float = math.nan
@@ -103,6 +115,8 @@ class Phase:
                 "p50_s": round(percentile(self.latencies, 50), 3),
                 "p95_s": round(percentile(self.latencies, 95), 3),
                 "max_s": round(max(self.latencies), 3) if self.latencies else math.nan,
+                "sync_p50_s": round(percentile(self.sync_times, 50), 3),
+                "sync_p95_s": round(percentile(self.sync_times, 95), 3),
                 "page_p50_s": round(percentile(self.page_times, 50), 3),
                 "page_p95_s": round(percentile(self.page_times, 95), 3),
                 "server_cpu_pct": round(100 * self.server_cpu_s / self.seconds)
@@ -279,6 +293,14 @@ def panel_feature(msg: ForwardMsg) -> str | None:
     return html.unescape(found.group(1)) if found else None
 
 
+def panel_prefix(json_args: str) -> str | None:
+    """URL path of the history panel files, read from the map the component was sent."""
+    args = json.loads(json_args)
+    script = "\n".join(str(args.get(k) or "") for k in ("script", "html", "feature_group"))
+    found = PANEL_PREFIX.search(script)
+    return str(json.loads(found.group(1))) if found else None
+
+
 def _first_line(exc: BaseException) -> str:
     """A short, one-line description of an exception for the error list."""
     text = str(exc).splitlines()[0][:200] if str(exc) else ""
@@ -310,6 +332,8 @@ class Session:
         self.sections: dict[str, str] = {}
         self.map_clicks = 0
         self.last_panel: str | None = None
+        self.panel_prefix: str | None = None
+        self.panels: dict[str, str] = {}  # fetched this page load (the frame keeps them)
 
     async def fetch_cookies(self, path: str) -> None:
         """GET the page's HTML once, as a browser does first, and keep the cookies it sets.
@@ -348,20 +372,51 @@ class Session:
             await self.rerun(map_value=click_value(0, None))
         return loaded
 
-    async def click(self, section: str) -> float:
-        """Click a section on the map; seconds from asking until its panel arrived."""
+    async def click(self, section: str) -> tuple[float, float]:
+        """Click a section on the map; seconds until its panel showed, and until the URL did.
+
+        As the map frame does: the panel file is fetched (or reused) and the click is reported
+        to the server at the same moment; the reader sees the panel when the file has arrived.
+        """
         if self.map_id is None or section not in self.sections:
             raise StepError(f"no section {section!r} on the map")
+        if self.panel_prefix is None:
+            raise StepError("the map has no history panel")
         self.map_clicks += 1
-        run = await self.rerun(map_value=click_value(self.map_clicks,
-                                                     self.sections[section]))
         wanted = f"section:{section}"
-        if not run.panels:
-            raise StepError(f"no panel after clicking {wanted}")
-        feature, seconds = run.panels[0]
+        started = time.perf_counter()
+        shown = asyncio.ensure_future(self._panel(wanted, started))
+        run = await self.rerun(map_value=click_value(self.map_clicks, self.sections[section]))
+        synced = time.perf_counter() - started
+        feature, seconds = await shown
         if feature != wanted:
             raise StepError(f"panel for {feature} after clicking {wanted}")
-        return seconds
+        if f"feature={quote(wanted)}" not in self.query and f"feature={wanted}" not in self.query:
+            raise StepError(f"URL not in step after clicking {wanted}: ?{self.query}")
+        del run
+        return seconds, synced
+
+    async def _panel(self, feature: str, started: float) -> tuple[str | None, float]:
+        """Fetch a feature's panel file as the map frame does; (feature it shows, seconds)."""
+        body = self.panels.get(feature)
+        if body is None:
+            ftype, _, fid = feature.partition(":")
+            url = f"{self.base}{self.panel_prefix}/{quote(ftype)}/{quote(fid)}.html"
+            loop = asyncio.get_running_loop()
+            try:
+                response = await asyncio.wait_for(
+                    loop.run_in_executor(HTTP, functools.partial(requests.get, url,
+                                                                 timeout=self.timeout)),
+                    timeout=self.timeout)
+            except (requests.RequestException, TimeoutError) as exc:
+                raise StepError(f"panel {url}: {_first_line(exc)}") from None
+            if response.status_code != 200:
+                raise StepError(f"panel {url}: HTTP {response.status_code}")
+            body = response.text
+            self.panels[feature] = body
+        found = PANEL.search(body)
+        self.last_panel = html.unescape(found.group(1)) if found else None
+        return self.last_panel, time.perf_counter() - started
 
     async def rerun(self, map_value: str | None = None) -> Run:
         """Ask for a script run with the session's widget values; read it to the end."""
@@ -446,6 +501,8 @@ class Session:
                 self.map_id = component.id
                 if not self.sections:
                     self.sections = map_sections(component.json_args)
+                if self.panel_prefix is None:
+                    self.panel_prefix = panel_prefix(component.json_args)
             seen.add(component.id)
         elif kind in PANEL_ELEMENTS:
             feature = panel_feature(msg)
@@ -499,7 +556,9 @@ async def run_user(base_url: str, border_map: str, phase: Phase, deadline: float
             raise StepError("no sections on the Border map")
         while more():
             try:
-                phase.latencies.append(await session.click(ids[done % len(ids)]))
+                shown, synced = await session.click(ids[done % len(ids)])
+                phase.latencies.append(shown)
+                phase.sync_times.append(synced)
                 if pages and done % PAGE_EVERY == PAGE_EVERY - 1 and more():
                     phase.page_times.append(
                         await session.open(OTHER_PAGES[done // PAGE_EVERY % len(OTHER_PAGES)]))
@@ -666,6 +725,8 @@ def render_table(report: dict[str, Any]) -> str:
             ("p50 click→panel (s)", f"{s['p50_s']:.3f}", f"{c['p50_s']:.3f}"),
             ("p95 click→panel (s)", f"{s['p95_s']:.3f}", f"{c['p95_s']:.3f}"),
             ("max click→panel (s)", f"{s['max_s']:.3f}", f"{c['max_s']:.3f}"),
+            ("p50 click→URL (s)", f"{s['sync_p50_s']:.3f}", f"{c['sync_p50_s']:.3f}"),
+            ("p95 click→URL (s)", f"{s['sync_p95_s']:.3f}", f"{c['sync_p95_s']:.3f}"),
             ("p50 page load (s)", f"{s['page_p50_s']:.3f}", f"{c['page_p50_s']:.3f}"),
             ("p95 page load (s)", f"{s['page_p95_s']:.3f}", f"{c['page_p95_s']:.3f}"),
             ("server CPU %", s["server_cpu_pct"], c["server_cpu_pct"]),

@@ -305,3 +305,17 @@ def test_one_websocket_user_gets_the_panel_of_each_clicked_section(geodata, tmp_
     assert [panel for _, panel in seen] == [f"section:{sid}" for sid, _ in seen]
     assert phase.errors == []
     assert len(phase.latencies) == loadtest.PAGE_EVERY and len(phase.page_times) == 3
+
+
+def test_the_panel_folder_is_read_from_the_map_the_component_was_sent():
+    import folium
+
+    from borderatlas.map import elements
+
+    m = folium.Map()
+    elements.HistoryPanel("/app/static/vendor/panels-en-0123abcd", "en", ["a", "b"],
+                          "[[ba:cleared]]").add_to(m)
+    script = m.get_root().render()
+    assert loadtest.panel_prefix(json.dumps({"script": script})) == (
+        "/app/static/vendor/panels-en-0123abcd")
+    assert loadtest.panel_prefix(json.dumps({"script": "var map = L.map('m');"})) is None
