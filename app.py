@@ -44,12 +44,12 @@ def home() -> None:
         groups = [layers.sections_layer(data.sections, statuses, "Boundary by status",
                                         tolerance=ui.DETAIL["overview"], year=year)]
         ui.show_map(m, groups, key="home_map", height=480, selection_key="home_selected")
-    st.markdown(legend.legend_html(year), unsafe_allow_html=True)
+    st.html(legend.legend_html(year))
     ui.attribution_caption()
     st.markdown(
-        "**How to use:** open *Border map* and click a section or area to read its history, "
+        "**How to use:** open **Border map** and click a section or area to read its history, "
         "or search any name in English, Russian or Chinese.  \n"
-        "*Compare* shows how two dated versions of the line differ; *Timeline* replays "
+        "**Compare** shows how two dated versions of the line differ; **Timeline** replays "
         "statuses year by year.")
     st.page_link("pages/1_Border_map.py", label="Border map", icon=":material/map:")
     st.page_link("pages/2_Compare.py", label="Compare versions", icon=":material/compare_arrows:")

@@ -46,11 +46,11 @@ with st.spinner("Drawing layers…"):
     # the browser halos the selection and shows its history: a click re-sends no layers
     m = ui.base_map(st.session_state["bm_basemap"], halo=True)
     ui.show_map(m, groups, key="bm_map", selection_key=SEL, view=st.session_state.get("bm_view"))
-st.markdown(legend.legend_html(year), unsafe_allow_html=True)
+st.html(legend.legend_html(year))
 if "claims" in visible:
-    st.markdown(legend.claims_legend_html(), unsafe_allow_html=True)
+    st.html(legend.claims_legend_html())
 if "security" in visible:
-    st.markdown(legend.security_legend_html(year), unsafe_allow_html=True)
+    st.html(legend.security_legend_html(year))
     st.html(security.security_html(data))
 ui.attribution_caption()
 

@@ -31,7 +31,7 @@ view = ui.view_for("tl_view", targets[0] if targets else None)  # kept while the
 
 with st.spinner("Drawing…"):  # a click shows the feature's history beside the map, in the map
     ui.show_map(ui.base_map(halo=True), groups, key="tl_map", selection_key=SEL, view=view)
-st.markdown(legend.legend_html(year), unsafe_allow_html=True)
+st.html(legend.legend_html(year))
 ui.attribution_caption()
 text_col, year_col = st.columns([3, 2])
 with text_col:
