@@ -14,7 +14,11 @@ st.set_page_config(page_title=_("Border Atlas"), layout="wide")  # no page_icon:
 
 def home() -> None:
     """Home: the whole boundary coloured by today's status, figures computed from the data."""
-    data, _, lang = ui.atlas(), ui.gettext(), ui.current_lang()
+    data, _, _n, lang = ui.atlas(), ui.gettext(), ui.ngettext(), ui.current_lang()
+    state = ui.read_url_state(urlstate.ViewState(), "home_url_notices")
+    if "home_init" not in st.session_state:  # a link may name a feature: its history opens
+        st.session_state["home_init"] = True
+        st.session_state["home_selected"] = state.feature
     st.title(_("Border Atlas"))
     st.markdown(_("An interactive, sourced map of the former Sino-Soviet border — China with "
                   "Russia, Kazakhstan, Kyrgyzstan and Tajikistan — and the negotiations that "
@@ -23,7 +27,6 @@ def home() -> None:
     cols = st.columns(4)
     cols[0].metric(_("Boundary length"), messages.km(figures["length_km"], lang, 0),
                    help=_("Geodesic length of all sections (WGS84)"))
-    _n = ui.ngettext()
     cols[1].metric(_("Sections"), figures["sections"], help=_n(
         "%(n)s country pair", "%(n)s country pairs", figures["pairs"]) % {"n": figures["pairs"]})
     by_pair = "; ".join(f"{viewmodel.pair_label(p, lang)} {messages.area(v, lang)}"
@@ -38,22 +41,26 @@ def home() -> None:
                  "%(pairs)s.") % {"pairs": by_pair})
     year = urlstate.YEAR_MAX  # the end of the period the atlas covers
     with st.spinner(_("Drawing the boundary…")):
+        m = ui.base_map(halo=True)  # a click shows the section's history beside it
         groups = [layers.sections_layer(data.sections, viewmodel.status_map(data, year),
                                         _("Boundary by status"), tolerance=ui.DETAIL["overview"],
                                         year=year, lang=lang, atlas=data)]
-        ui.show_map(ui.base_map(), groups, key="home_map", height=480)
-    st.markdown(legend.legend_html(year, atlas=data, lang=lang), unsafe_allow_html=True)
+        ui.show_map(m, groups, key="home_map", height=480, selection_key="home_selected")
+    st.html(legend.legend_html(year, atlas=data, lang=lang))
     ui.attribution_caption()
-    st.markdown(_("**How to use:** open *Border map* and click a section or area to read its "
-                  "history, or search any name in English, Russian or Chinese.  \n*Compare* shows "
-                  "how two dated versions of the line differ; *Timeline* replays statuses year "
-                  "by year."))
+    st.markdown(_("**How to use:** open **Border map** and click a section or area to read its "
+                  "history, or search any name in English, Russian or Chinese.  \n**Compare** "
+                  "shows how two dated versions of the line differ; **Timeline** replays "
+                  "statuses year by year."))
     for page, label, icon in (("1_Border_map", _("Border map"), "map"),
                               ("2_Compare", _("Compare versions"), "compare_arrows"),
                               ("3_Timeline", _("Timeline"), "timeline"),
                               ("4_Disputed_areas", _("Disputed areas"), "square_foot"),
                               ("5_Sources_and_data", _("Sources & data"), "menu_book")):
         st.page_link(f"pages/{page}.py", label=label, icon=f":material/{icon}:")
+    if st.session_state.get("home_selected") != state.feature:  # a click: share it in the URL
+        ui.write_url_state(urlstate.ViewState(feature=st.session_state["home_selected"]),
+                           urlstate.ViewState())
 
 
 # no page icons: Streamlit turns the current page's icon into a favicon fetched from a CDN

@@ -8,12 +8,16 @@ from borderatlas import ui
 from borderatlas.map import compose
 from borderatlas.views import legend, panels, tables, text, urlstate, viewmodel
 
+SEL = "tl_selected"
+
 data, _, lang = ui.atlas(), ui.gettext(), ui.current_lang()
 defaults = urlstate.ViewState(year=1991)
 state = ui.read_url_state(defaults, "tl_url_notices")
 if "tl_year" not in st.session_state:
     st.session_state["tl_year"] = state.year
+    st.session_state[SEL] = state.feature
 
+ui.roomy_layout()
 st.title(_("Timeline"))
 year = st.slider(_("Year"), urlstate.YEAR_MIN, urlstate.YEAR_MAX, key="tl_year",
                  help=_("Sections are coloured by their status, areas by their holder, at the end "
@@ -25,19 +29,20 @@ targets = [("area", i) for i in (event or {}).get("area_ids") or []] + [
 groups = compose.status_groups(data, year, ui.DETAIL["map"], highlight=targets, lang=lang)
 view = ui.view_for("tl_view", targets[0] if targets else None)  # kept while the year moves
 
-map_col, text_col = st.columns([3, 2])
-with map_col, st.spinner(_("Drawing…")):
-    ui.show_map(ui.base_map(), groups, key="tl_map", view=view, height=480)
-    st.markdown(legend.legend_html(year, atlas=data, lang=lang), unsafe_allow_html=True)
-    ui.attribution_caption()
+with st.spinner(_("Drawing…")):  # a click shows the feature's history beside the map, in the map
+    ui.show_map(ui.base_map(halo=True), groups, key="tl_map", selection_key=SEL, view=view)
+st.html(legend.legend_html(year, atlas=data, lang=lang))
+ui.attribution_caption()
+text_col, year_col = st.columns([3, 2])
 with text_col:
     if event:
         st.html(panels.event_html(data, event, lang=lang))
         st.html(panels.sources_html(event.get("sources") or [], data.bibliography, lang))
         st.html(panels.cite_html(data, f"event:{event['id']}", lang))
     else:
-        st.info(_("Pick an event on the chart below the map (or in the list under it) to read "
-                  "it here and locate it on the map."))
+        st.info(_("Pick an event on the chart below (or in the list under it) to read it here "
+                  "and locate it on the map; click the map for a section's or an area's history."))
+with year_col:
     counts, held = tables.year_summary(data, viewmodel.status_map(data, year),
                                        viewmodel.holder_map(data, year), lang)
     st.markdown(_("**In %(year)s:** %(counts)s") % {"year": year, "counts": counts})
@@ -45,4 +50,4 @@ with text_col:
         st.markdown(_("**Holders:** %(list)s") % {"list": "; ".join(text.esc(h) for h in held)})
 
 ui.events_chart(tables.event_points(data.events, data, lang), year, "tl_chart", "tl_event")
-ui.write_url_state(urlstate.ViewState(year=year), defaults)
+ui.write_url_state(urlstate.ViewState(year=year, feature=st.session_state.get(SEL)), defaults)

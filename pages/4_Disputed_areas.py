@@ -6,7 +6,9 @@ import streamlit as st
 
 from borderatlas import ui
 from borderatlas.map import compose
-from borderatlas.views import panels, tables, urlstate
+from borderatlas.views import tables, urlstate
+
+SEL = "da_selected"
 
 data, _, lang = ui.atlas(), ui.gettext(), ui.current_lang()
 defaults = urlstate.ViewState()
@@ -15,31 +17,35 @@ area_ids = list(data.areas["id"])
 if "da_area" not in st.session_state:
     st.session_state["da_area"] = (state.feature[1] if state.feature and
                                    state.feature[0] == "area" else "—")
+    st.session_state[SEL] = state.feature
 
+ui.roomy_layout()
 st.title(_("Disputed and transferred areas"))
 table = tables.area_table(data, lang)
-picked = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="single-row",
-                      key="da_table")
-rows = picked["selection"]["rows"] if picked else []
-if rows:
-    st.session_state["da_area"] = table.iloc[rows[0]]["id"]
 names = dict(zip(table["id"], table.iloc[:, 1], strict=True))  # the name column, in lang
-st.selectbox(_("Zoom to area"), ["—", *area_ids], key="da_area",
-             format_func=lambda i: "—" if i == "—" else f"{names.get(i)} ({i})")
-area_id = st.session_state["da_area"] if st.session_state["da_area"] in area_ids else None
+
+
+def choose(area: str | None) -> None:
+    """A row or the list chose an area: zoom to it and show its history (a click may change it)."""
+    st.session_state["da_area"] = area if area in area_ids else "—"
+    st.session_state[SEL] = ("area", area) if area in area_ids else None
+
+
+st.dataframe(table, hide_index=True, selection_mode="single-row", key="da_table",
+             on_select=lambda: choose(next(iter(table.iloc[
+                 st.session_state["da_table"]["selection"]["rows"][:1]]["id"]), None)))
+chosen = st.selectbox(_("Zoom to area"), ["—", *area_ids], key="da_area",
+                      format_func=lambda i: "—" if i == "—" else f"{names.get(i)} ({i})",
+                      on_change=lambda: choose(st.session_state["da_area"]))
+area_id = chosen if chosen in area_ids else None
 
 groups = compose.status_groups(data, urlstate.YEAR_MAX, ui.DETAIL["map"],
                                highlight=[("area", area_id)] if area_id else [], lang=lang)
 view = ui.view_for("da_view", ("area", area_id) if area_id else None)
+st.caption(_("The chosen area's history shows beside the map; click any area or section on the "
+             "map to read its own."))
+with st.spinner(_("Drawing…")):
+    ui.show_map(ui.base_map(halo=True), groups, key="da_map", selection_key=SEL, view=view)
+ui.attribution_caption()
 
-map_col, panel_col = st.columns([3, 2])
-with map_col, st.spinner(_("Drawing…")):
-    ui.show_map(ui.base_map(), groups, key="da_map", view=view, height=480)
-    ui.attribution_caption()
-with panel_col:
-    if area_id:
-        st.html(panels.panel_html(data, "area", area_id, lang=lang))
-    else:
-        st.info(_("Select an area in the table (or the list) to zoom to it."))
-
-ui.write_url_state(urlstate.ViewState(feature=("area", area_id) if area_id else None), defaults)
+ui.write_url_state(urlstate.ViewState(feature=st.session_state.get(SEL)), defaults)

@@ -29,4 +29,4 @@ def attribution_caption() -> None:
     """The data attribution shown under every map."""
     _ = gettext()
     st.caption(_("Basemap and boundary geometry: %(attribution)s. Other layers: see "
-                 "*Sources & data*.") % {"attribution": OSM_ATTRIBUTION})
+                 "“Sources & data”.") % {"attribution": OSM_ATTRIBUTION})

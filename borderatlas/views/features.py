@@ -21,6 +21,7 @@ from borderatlas.views.text import esc
 from borderatlas.views.viewmodel import kind_label, pair_label
 
 CLAIMANTS = {"CHN": N_("China"), "SUN": N_("the USSR, then Russia"), "RUS": N_("Russia")}
+CLEARED = "[[ba:cleared]]"  # what the map reports when the reader closes the history panel
 MARKER = re.compile(r"\[\[ba:([a-z_]+):([a-z0-9][a-z0-9._-]*)\]\]")
 
 
