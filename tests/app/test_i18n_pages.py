@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from atlas_fixture import write_geodata
 from babel.messages.pofile import read_po
+from frame_panel import shown_panel
 from streamlit.testing.v1 import AppTest
 
 from borderatlas.views import messages
@@ -22,7 +23,7 @@ PAGES = {
     "pages/1_Border_map.py": {"feature": "section:rus-e-ussuri", "layers": "pair:CHN-RUS-E,areas,places,claims,security"},
     "pages/2_Compare.py": {},
     "pages/3_Timeline.py": {},
-    "pages/4_Disputed_areas.py": {},
+    "pages/4_Disputed_areas.py": {"feature": "area:heixiazi-transfer"},
     "pages/5_Sources_and_data.py": {},
 }
 SCRIPT = {"ru": re.compile(r"[А-Яа-яЁё]"), "zh": re.compile(r"[\u4e00-\u9fff]")}
@@ -79,11 +80,12 @@ def _texts(at: AppTest) -> list[str]:
         out.append(str(e.proto.label))
     for e in at.get("page_link"):
         out.append(str(e.proto.label))
-    for block in [*at.markdown, *at.html]:
+    panel = shown_panel(at) if at.query_params.get("feature") else None
+    for block in [*(str(b.value) for b in [*at.markdown, *at.html]), *([panel] if panel else [])]:
         parser = _Text()
-        parser.feed(str(block.value))
+        parser.feed(block)
         out += parser.pieces
-        out.append(re.sub(r"<[^>]+>", "", str(block.value)).strip())
+        out.append(re.sub(r"<[^>]+>", "", block).strip())
     for frame in at.dataframe:
         out += [str(c) for c in frame.value.columns]
     return [t for t in out if t]
@@ -107,6 +109,9 @@ def test_no_english_interface_string_is_left(geodata, monkeypatch, lang, page):
     assert not at.exception, at.exception
     texts = _texts(at)
     assert any(SCRIPT[lang].search(t) for t in texts)  # the page really is in that language
+    if PAGES[page].get("feature"):  # the map frame's history panel, in the reader's language
+        panel = shown_panel(at)
+        assert panel is not None and SCRIPT[lang].search(re.sub(r"<[^>]+>", "", panel))
     patterns = _english_patterns(lang)
     left = sorted({t for t in texts for p in patterns if p.fullmatch(t)})
     assert left == [], f"English interface strings on {page or 'home'} in {lang}: {left}"
