@@ -15,7 +15,8 @@ from borderatlas.ui.lang import current_lang
 from borderatlas.ui.mapview import zoom_view
 from borderatlas.views import panels, urlstate, viewmodel
 
-BASEMAP_LABELS = {"vector": "bundled vector (offline)", "osm": "OpenStreetMap tiles (online)",
+BASEMAP_LABELS = {"auto": "automatic (tiles when online, else bundled vector)",
+                  "vector": "bundled vector (offline)", "osm": "OpenStreetMap tiles (online)",
                   "none": "none"}
 
 
@@ -38,7 +39,8 @@ def layer_sidebar(atlas: Any, prefix: str, year_label: str = "Status in year") -
         st.radio("Basemap", urlstate.BASEMAPS, key=f"{prefix}_basemap",
                  format_func=lambda b: BASEMAP_LABELS.get(b, b),
                  help="The bundled vector basemap works offline. Tiles are fetched from "
-                      "tile.openstreetmap.org and need an internet connection.")
+                      "tile.openstreetmap.org and need an internet connection. Automatic: "
+                      "your browser shows tiles if they load, else the bundled vector basemap.")
         st.slider(year_label, urlstate.YEAR_MIN, urlstate.YEAR_MAX, key=f"{prefix}_year")
 
 

@@ -5,6 +5,8 @@
  * and drawn again in the second, added and removed with the originals; each map follows the
  * other's centre and zoom (in the manner of Leaflet.Sync, in a few lines).
  *
+ * The second map gets the first one's basemap: the same "auto" choice (`map.baBasemap`, see
+ * basemap-auto.js) or the vector basemap at `basemapUrl`.
  * Relies on: Leaflet 1.9 API only; BorderAtlas.fetchedBasemap when a basemap URL is given.
  */
 /* global L */
@@ -35,7 +37,9 @@
     if (options.attribution) {
       other.attributionControl.addAttribution(options.attribution);
     }
-    if (options.basemapUrl && ns.fetchedBasemap) {
+    if (map.baBasemap) {
+      map.baBasemap.follow(other);
+    } else if (options.basemapUrl && ns.fetchedBasemap) {
       ns.fetchedBasemap(other, options.basemapUrl);
     }
     L.control.scale().addTo(other);
