@@ -42,6 +42,7 @@ def home() -> None:
         ui.show_map(m, groups, key="home_map", height=480)
     st.markdown(legend.legend_html(year), unsafe_allow_html=True)
     ui.attribution_caption()
+    ui.share_map(m, groups, f"The boundary by status, {year}", legend.legend_html(year), key="home")
     st.markdown(
         "**How to use:** open *Border map* and click a section or area to read its history, "
         "or search any name in English, Russian or Chinese.  \n"

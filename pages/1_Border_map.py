@@ -61,3 +61,5 @@ ui.write_url_state(
     urlstate.ViewState(feature=selected, year=year, layers=frozenset(visible),
                        basemap=st.session_state["bm_basemap"]),
     defaults)
+with map_col:  # after the URL is written, so the link is this view's
+    ui.share_map(m, groups, f"Border map, {year}", legend.legend_html(year), key="bm")

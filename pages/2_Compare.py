@@ -65,5 +65,6 @@ with map_col:
     view = viewmodel.zone_view(data, moved[0]["zone_id"]) if moved else None
     ui.show_map(m, groups, key=f"cmp_map_{view_mode}", selection_key=SEL, view=view)
     ui.attribution_caption()
+    ui.share_map(m, groups, f"Compare: {names[a]} and {names[b]}", key="cmp")
 
 ui.compare_change_table(data, rows, a, b, names)

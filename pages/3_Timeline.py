@@ -27,7 +27,8 @@ view = ui.view_for("tl_view", targets[0] if targets else None)  # kept while the
 
 map_col, text_col = st.columns([3, 2])
 with map_col, st.spinner("Drawing…"):
-    ui.show_map(ui.base_map(), groups, key="tl_map", view=view, height=480)
+    m = ui.base_map()
+    ui.show_map(m, groups, key="tl_map", view=view, height=480)
     st.markdown(legend.legend_html(year), unsafe_allow_html=True)
     ui.attribution_caption()
 with text_col:
@@ -46,3 +47,5 @@ with text_col:
 
 ui.events_chart(tables.event_points(data.events), year, "tl_chart", "tl_event")
 ui.write_url_state(urlstate.ViewState(year=year), defaults)
+with map_col:  # after the URL is written, so the link is this view's
+    ui.share_map(m, groups, f"Timeline, {year}", legend.legend_html(year), key="tl")

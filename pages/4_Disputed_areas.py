@@ -6,7 +6,7 @@ import streamlit as st
 
 from borderatlas import ui
 from borderatlas.map import compose
-from borderatlas.views import panels, tables, urlstate
+from borderatlas.views import legend, panels, tables, urlstate
 
 data = ui.atlas()
 defaults = urlstate.ViewState()
@@ -34,7 +34,8 @@ view = ui.view_for("da_view", ("area", area_id) if area_id else None)
 
 map_col, panel_col = st.columns([3, 2])
 with map_col, st.spinner("Drawing…"):
-    ui.show_map(ui.base_map(), groups, key="da_map", view=view, height=480)
+    m = ui.base_map()
+    ui.show_map(m, groups, key="da_map", view=view, height=480)
     ui.attribution_caption()
 with panel_col:
     if area_id:
@@ -43,3 +44,6 @@ with panel_col:
         st.info("Select an area in the table (or the list) to zoom to it.")
 
 ui.write_url_state(urlstate.ViewState(feature=("area", area_id) if area_id else None), defaults)
+with map_col:  # after the URL is written, so the link is this view's
+    ui.share_map(m, groups, "Disputed and transferred areas", legend.legend_html(urlstate.YEAR_MAX),
+                 key="da")

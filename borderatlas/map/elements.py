@@ -149,7 +149,7 @@ class SideBySide(_OwnScript):
     _template = _call("sideBySide", "options")
     PANE = "baSideB"
 
-    def __init__(self, label_a: str, label_b: str, basemap_url: str | None = None,
+    def __init__(self, label_a: str, label_b: str, basemap_url: str | dict[str, Any] | None = None,
                  attribution: str = "", base_url_path: str = "") -> None:
         super().__init__(base_url_path)
         self.options = {"pane": self.PANE, "labelA": label_a, "labelB": label_b,
