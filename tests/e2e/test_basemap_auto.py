@@ -11,7 +11,7 @@ pytestmark = pytest.mark.e2e
 # a 1×1 PNG: what a tile server that answers would send
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
 VECTOR = ".leaflet-baBasemap-pane path"
-NOTE = ".leaflet-control-attribution .ba-basemap-note"
+NOTE = ".leaflet-bottom.leaflet-left .ba-basemap-note"
 
 
 def test_auto_falls_back_to_the_vector_basemap_when_tiles_fail(page, app_url, shots):

@@ -3,8 +3,9 @@
  * The browser decides, with no round trip to the server: it adds the tile layer and waits for
  * the first tile. A `tileload` keeps the tiles; a `tileerror`, no tile within `timeoutMs`, or
  * `navigator.onLine === false` removes the tile layer (and with it the tiles' attribution) and
- * draws the bundled vector basemap instead (BorderAtlas.fetchedBasemap). The choice is written
- * in the attribution control ("Basemap: …"), on the map container (`data-ba-basemap`), and
+ * draws the bundled vector basemap instead (BorderAtlas.fetchedBasemap). The choice is shown in
+ * a small note bottom left ("Basemap: …"; the attribution, bottom right, stays short enough for
+ * half a map in Compare's side by side), set on the map container (`data-ba-basemap`), and
  * announced with a `babasemap` event; `map.baBasemap.follow(other)` draws the same choice on
  * another map (Compare's side by side).
  * Relies on: Leaflet 1.9 API only (L.tileLayer and its events); fetched-basemap.js.
@@ -21,12 +22,18 @@
     var timer = null;
     var shown = null;
 
-    function say(text) {  // fixed strings of ours, never data
-      if (shown) {
-        map.attributionControl.removeAttribution(shown);
+    function say(text) {
+      if (!shown) {
+        var control = L.control({position: 'bottomleft'});
+        control.onAdd = function () {
+          shown = L.DomUtil.create('div', 'ba-basemap-note');
+          shown.style.cssText = 'background:rgba(255,255,255,.8);padding:0 5px;margin:0;' +
+            'font:11px sans-serif;color:#333';
+          return shown;
+        };
+        control.addTo(map);
       }
-      shown = '<span class="ba-basemap-note">Basemap: ' + text + '</span>';
-      map.attributionControl.addAttribution(shown);
+      shown.textContent = 'Basemap: ' + text;
     }
 
     function draw(target, mode) {

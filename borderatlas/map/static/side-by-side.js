@@ -34,6 +34,7 @@
     });
     other.createPane(options.pane).style.zIndex = 410;
     other.attributionControl.setPrefix(false);
+    map.attributionControl.setPrefix(false);  // half a map: the data's credit must fit on one line
     if (options.attribution) {
       other.attributionControl.addAttribution(options.attribution);
     }
