@@ -40,7 +40,8 @@ def main(out: Path) -> None:
                 page.locator(MAP).first.scroll_into_view_if_needed()
                 page.screenshot(path=str(out / f"{view}-{width}.png"))
                 page.screenshot(path=str(out / f"{view}-{width}-page.png"), full_page=True)
-                box = page.locator(MAP).first.bounding_box()
+                box = page.locator(MAP).first.bounding_box() or {"width": 0, "height": 0,
+                                                                   "x": 0, "y": 0}
                 print(f"{view} @ {width}px: map {box['width']:.0f}×{box['height']:.0f} px "
                       f"at ({box['x']:.0f}, {box['y']:.0f})")
             context.close()
