@@ -14,6 +14,10 @@ st.set_page_config(page_title="Border Atlas", layout="wide")  # no page_icon: it
 def home() -> None:
     """Home: the whole boundary coloured by today's status, figures computed from the data."""
     data = ui.atlas()
+    state = ui.read_url_state(urlstate.ViewState(), "home_url_notices")
+    if "home_init" not in st.session_state:  # a link may name a feature: its history opens
+        st.session_state["home_init"] = True
+        st.session_state["home_selected"] = state.feature
     st.title("Border Atlas")
     st.markdown("An interactive, sourced map of the former Sino-Soviet border — China with "
                 "Russia, Kazakhstan, Kyrgyzstan and Tajikistan — and the negotiations that "
@@ -36,23 +40,26 @@ def home() -> None:
     year = urlstate.YEAR_MAX  # the end of the period the atlas covers
     statuses = viewmodel.status_map(data, year)
     with st.spinner("Drawing the boundary…"):
-        m = ui.base_map()
+        m = ui.base_map(halo=True)  # a click shows the section's history beside it
         groups = [layers.sections_layer(data.sections, statuses, "Boundary by status",
                                         tolerance=ui.DETAIL["overview"], year=year)]
-        ui.show_map(m, groups, key="home_map", height=480)
-    st.markdown(legend.legend_html(year), unsafe_allow_html=True)
+        ui.show_map(m, groups, key="home_map", height=480, selection_key="home_selected")
+    st.html(legend.legend_html(year))
     ui.attribution_caption()
     ui.share_map(m, groups, f"The boundary by status, {year}", legend.legend_html(year), key="home")
     st.markdown(
-        "**How to use:** open *Border map* and click a section or area to read its history, "
+        "**How to use:** open **Border map** and click a section or area to read its history, "
         "or search any name in English, Russian or Chinese.  \n"
-        "*Compare* shows how two dated versions of the line differ; *Timeline* replays "
+        "**Compare** shows how two dated versions of the line differ; **Timeline** replays "
         "statuses year by year.")
     st.page_link("pages/1_Border_map.py", label="Border map", icon=":material/map:")
     st.page_link("pages/2_Compare.py", label="Compare versions", icon=":material/compare_arrows:")
     st.page_link("pages/3_Timeline.py", label="Timeline", icon=":material/timeline:")
     st.page_link("pages/4_Disputed_areas.py", label="Disputed areas", icon=":material/square_foot:")
     st.page_link("pages/5_Sources_and_data.py", label="Sources & data", icon=":material/menu_book:")
+    if st.session_state.get("home_selected") != state.feature:  # a click: share it in the URL
+        ui.write_url_state(urlstate.ViewState(feature=st.session_state["home_selected"]),
+                           urlstate.ViewState())
 
 
 # no page icons: Streamlit turns the current page's icon into a favicon fetched from a CDN

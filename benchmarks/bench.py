@@ -5,6 +5,10 @@
 through Playwright (no internet), and prints median/min/max of every figure. Bytes come from
 Chrome DevTools Protocol events: HTTP ``Network.loadingFinished`` and websocket frames, which
 are also decoded as Streamlit ``ForwardMsg``/``BackMsg`` protobufs to count script runs.
+First visits (every run, also alone with ``--first-visit-only``; ``--url`` for a server already
+running, e.g. behind nginx; ``--site`` adds the static export): each page with a map in a fresh
+context, side by side with an empty Streamlit app served by the same Streamlit
+(:func:`measure_first_visits`, :func:`beyond_shell`).
 Not part of the pytest suite (timings are not tests); ``tests/tools/test_bench.py`` covers the maths.
 """
 
@@ -12,21 +16,25 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import json
 import os
 import platform
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Mapping, Sequence
+import urllib.request
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tools.browser import CHROMIUM, CHROMIUM_ARGS, FIT_JS, MAP, POINT_JS
-from tools.devserver import REPO, run_app
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, DRAWN, FIT_JS, MAP, POINT_JS
+from tools.devserver import REPO, Server, free_port, run_app
 
 DEFAULT_OUT = REPO / "bench" / "results" / "latest.json"
 TIMEOUT_MS = 30_000
@@ -50,10 +58,16 @@ IN_MAP_JS = (f"sel => {{ const f = document.querySelector({json.dumps(MAP)});"
 PRESENT_JS = "sel => document.querySelector(sel) !== null"
 TARGETS = {  # metric -> (limit, unit): what the issue asks for
     "warm load → map drawn": (1.5, "s"),
-    "click section → history": (0.3, "s"),
+    "click section → history": (0.15, "s"),  # #16
     "year slider step → map updated": (0.5, "s"),
     "warm load HTTP+WS": (1024.0, "KiB"),
+    "first visit: map drawn after the shell is idle": (0.5, "s"),
+    "first visit: beyond the shell": (300.0, "KiB"),
 }
+SHELL = "empty Streamlit app"
+# the app a first visit is compared with: Streamlit's own shell, nothing drawn, same server
+EMPTY_APP = '"""An empty Streamlit app: the shell Border Atlas\'s first visits are measured against."""\n'
+DOCUMENT = "(page document)"  # the top document's URL differs by page; the shell's is the same
 
 
 # ---------------------------------------------------------------- statistics and report
@@ -133,19 +147,29 @@ class Probe:
     last_frame: float = 0.0
     last_finished: float = 0.0
     cache_control: dict[str, str] = field(default_factory=dict)
+    url_bytes: dict[str, int] = field(default_factory=dict)  # path?query (or DOCUMENT) -> bytes
+    _request_url: dict[str, str] = field(default_factory=dict)
 
     def reset(self) -> None:
         """Start counting again (before an interaction)."""
         self.http_bytes = self.ws_in = self.ws_out = self.runs_finished = self.reruns_asked = 0
+        self.url_bytes, self._request_url = {}, {}
 
     def on_loading_finished(self, event: dict[str, Any]) -> None:
         """Count an HTTP response's bytes on the wire (0 when served from the browser cache)."""
-        self.http_bytes += int(event.get("encodedDataLength") or 0)
+        size = int(event.get("encodedDataLength") or 0)
+        self.http_bytes += size
+        key = self._request_url.get(str(event.get("requestId")))
+        if key is not None:
+            self.url_bytes[key] = self.url_bytes.get(key, 0) + size
 
     def on_response(self, event: dict[str, Any]) -> None:
-        """Remember the Cache-Control header of each kind of URL (for the report)."""
+        """Note which URL a request was; remember the Cache-Control of each kind of URL."""
         resp = event.get("response", {})
         url = str(resp.get("url", ""))
+        first_document = event.get("type") == "Document" and DOCUMENT not in self._request_url.values()
+        self._request_url[str(event.get("requestId"))] = DOCUMENT if first_document \
+            else url_key(url)
         headers = {k.lower(): v for k, v in (resp.get("headers") or {}).items()}
         kind = _url_kind(url)
         if kind and kind not in self.cache_control:
@@ -168,11 +192,27 @@ class Probe:
                 self.reruns_asked += 1
 
 
+def url_key(url: str) -> str:
+    """A URL without scheme and host (two servers on two ports serve the same paths)."""
+    return "/" + url.split("://", 1)[-1].partition("/")[2].split("#")[0]
+
+
+def beyond_shell(url_bytes: Mapping[str, int], ws_in: int, shell_urls: Mapping[str, int],
+                 shell_ws_in: int) -> int:
+    """Bytes a page received beyond Streamlit's shell.
+
+    HTTP responses for URLs the empty app did not fetch, plus websocket bytes beyond the empty
+    app's (its session set-up).
+    """
+    http = sum(n for url, n in url_bytes.items() if url not in shell_urls)
+    return http + max(0, ws_in - shell_ws_in)
+
+
 def _url_kind(url: str) -> str | None:
     """Group URLs whose caching matters: the app shell, its JS, our static files, the iframe."""
     path = url.split("://", 1)[-1].partition("/")[2].split("?")[0]
     if path.startswith("app/static/"):
-        return "/app/static/ (Leaflet, jQuery)"
+        return "/app/static/ (Leaflet, our scripts)"
     if path.startswith("component/"):
         return "/component/ (st_folium iframe)" if path.endswith(".html") \
             else "/component/ assets"
@@ -314,7 +354,8 @@ def measure_interactions(browser: Any, base: str, res: Results) -> None:
     probe = attach(page)
     load_page(page, probe, base + "/border_map", "path.ba-section")
 
-    panel = f'div.ba-panel[data-feature="section:{CLICK_SECTION}"]'
+    # the history panel is shown inside the map frame (borderatlas/map/static/history-panel.js)
+    panel = f'aside.ba-history:not([hidden]) div.ba-panel[data-feature="section:{CLICK_SECTION}"]'
     page.frame_locator(MAP).first.locator(f"path.ba-id-{CLICK_SECTION}").first.wait_for(
         state="attached", timeout=TIMEOUT_MS)
     x, y = _aim_at_section(page, CLICK_SECTION)
@@ -324,8 +365,11 @@ def measure_interactions(browser: Any, base: str, res: Results) -> None:
     map_frame(page).wait_for_function(PRESENT_JS, arg="path.ba-halo", polling="raf",
                                       timeout=TIMEOUT_MS)
     res.add("click section → selection haloed", time.perf_counter() - start, "s")
-    page.wait_for_function(PRESENT_JS, arg=panel, polling="raf", timeout=TIMEOUT_MS)
+    map_frame(page).wait_for_function(PRESENT_JS, arg=panel, polling="raf", timeout=TIMEOUT_MS)
     res.add("click section → history shown", time.perf_counter() - start, "s")
+    page.wait_for_function(f"() => location.search.includes('{CLICK_SECTION}')", polling="raf",
+                           timeout=TIMEOUT_MS)
+    res.add("click section → URL in step (server)", time.perf_counter() - start, "s")
     wait_idle(page, probe)
     res.add("click section: WS received", probe.ws_in / 1024, "KiB")
     res.add("click section: script runs", probe.runs_finished, "n")
@@ -372,6 +416,114 @@ def measure_interactions(browser: Any, base: str, res: Results) -> None:
         res.add("switch compared version → map updated", took, "s")
         res.add("switch compared version: WS received", kib, "KiB")
     context.close()
+
+
+@contextmanager
+def run_empty_app(tmp: Path) -> Iterator[Server]:
+    """An empty Streamlit app (written into ``tmp``) served by the same Streamlit and config."""
+    from borderatlas.serve import start, stop, wait_healthy
+
+    script = tmp / "empty_app.py"
+    script.write_text(EMPTY_APP, encoding="utf-8")
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true",
+           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    with (tmp / "empty_app.log").open("w") as out:  # cwd = the repo: its .streamlit/config.toml
+        proc = start(cmd, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+        yield Server(url=url, pid=proc.pid)
+    finally:
+        stop(proc, signal.SIGTERM)
+
+
+def _visit(browser: Any, url: str, selector: str | None) -> tuple[Probe, float | None, float]:
+    """One first visit in a fresh context (empty cache): probe, map drawn, idle."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    probe = attach(page)
+    drawn, idle = load_page(page, probe, url, selector)
+    context.close()
+    return probe, drawn, idle
+
+
+def largest_beyond_shell(url_bytes: Mapping[str, int], shell_urls: Mapping[str, int],
+                         n: int = 8) -> dict[str, float]:
+    """The ``n`` largest responses the empty app did not fetch, KiB (where the bytes go)."""
+    extra = sorted(((u, b) for u, b in url_bytes.items() if u not in shell_urls),
+                   key=lambda item: -item[1])
+    return {u[:120]: round(b / 1024, 1) for u, b in extra[:n]}
+
+
+def measure_first_visits(browser: Any, base: str, shell: Server, res: Results,
+                         largest: dict[str, Any] | None = None) -> None:
+    """First visits of the empty app and of every page with a map, side by side.
+
+    Map drawn = the first Leaflet vector path in the map frame; "after the shell is idle" takes
+    off this run's idle time of the empty app. Bytes beyond the shell: :func:`beyond_shell`
+    (CDP: HTTP as received, on the wire; websocket payloads as decoded, so
+    ``server.enableWebsocketCompression`` does not change them).
+    """
+    empty, _, shell_idle = _visit(browser, shell.url + "/", None)
+    res.add(f"first visit → idle: {SHELL}", shell_idle, "s")
+    res.add(f"first visit HTTP+WS: {SHELL}", (empty.http_bytes + empty.ws_in) / 1024, "KiB")
+    for name, path, selector in PAGES:
+        if selector is None:
+            continue
+        probe, drawn, idle = _visit(browser, base + path, DRAWN)
+        assert drawn is not None
+        res.add(f"first visit → idle: {name}", idle, "s")
+        res.add(f"first visit → map drawn: {name}", drawn, "s")
+        res.add(f"first visit: map drawn after the shell is idle: {name}", drawn - shell_idle, "s")
+        res.add(f"first visit: beyond the shell: {name}",
+                beyond_shell(probe.url_bytes, probe.ws_in, empty.url_bytes, empty.ws_in) / 1024,
+                "KiB")
+        res.add(f"first visit HTTP+WS: {name}", (probe.http_bytes + probe.ws_in) / 1024, "KiB")
+        if largest is not None:
+            largest[name] = {"websocket beyond the shell": round(
+                max(0, probe.ws_in - empty.ws_in) / 1024, 1),
+                **largest_beyond_shell(probe.url_bytes, empty.url_bytes)}
+
+
+STATIC_MAP = "path.ba-section"  # the export draws in the page itself (its own panes)
+
+
+def measure_static_site(browser: Any, geodata: Path, tmp: Path, runs: int, res: Results) -> None:
+    """The static export on a plain static host (``python -m http.server``): first visits."""
+    from borderatlas.serve import start, stop
+
+    site = tmp / "site"
+    subprocess.run([sys.executable, "-m", "borderatlas", "export-site", str(site),
+                    "--data", str(geodata)], cwd=REPO, check=True, capture_output=True,
+                   timeout=600)
+    port = free_port()
+    proc = start([sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port),
+                  "--directory", str(site)], stdout=subprocess.DEVNULL,
+                 stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(200):  # until it listens (no health endpoint on a static host)
+            try:
+                with urllib.request.urlopen(url, timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.05)
+        for _ in range(runs):
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            page = context.new_page()
+            probe = attach(page)
+            start_t = time.perf_counter()
+            page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
+            page.wait_for_function(PRESENT_JS, arg=STATIC_MAP, polling="raf", timeout=TIMEOUT_MS)
+            res.add("first visit → map drawn: static export (http.server)",
+                    time.perf_counter() - start_t, "s")
+            page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
+            res.add("first visit HTTP: static export (http.server)", probe.http_bytes / 1024, "KiB")
+            context.close()
+    finally:
+        stop(proc, signal.SIGTERM)
 
 
 def measure_memory(browser: Any, base: str, pid: int, sessions: int = 5) -> dict[str, float]:
@@ -442,7 +594,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--resolution", choices=("standard", "full"), default="standard")
     p.add_argument("--geodata", type=Path, default=REPO / "geodata")
     p.add_argument("--shots", type=Path, default=None, help="save a screenshot of each page here")
+    p.add_argument("--first-visit-only", action="store_true",
+                   help="only the first-visit figures (empty app vs every page with a map)")
+    p.add_argument("--url", default=None,
+                   help="first visits of an already-running server (e.g. `borderatlas serve "
+                        "--processes N`, behind nginx); implies --first-visit-only")
+    p.add_argument("--site", action="store_true",
+                   help="also first visits of the static export served by python -m http.server")
     args = p.parse_args(argv)
+    if args.url is not None:
+        if not args.url.startswith("http://"):
+            p.error("--url must start with http://")
+        args.first_visit_only = True
     if not 1 <= args.runs <= 20:
         p.error("--runs must be between 1 and 20")
     return args
@@ -463,33 +626,51 @@ def main(argv: list[str] | None = None) -> int:
     res = Results()
     machine = machine_info()  # load average at the start: other work on the machine skews timings
     started = time.perf_counter()
-    vertices = measure_server_load(args.geodata, args.runs, res)
+    vertices = 0 if args.first_visit_only else measure_server_load(args.geodata, args.runs, res)
     cache: dict[str, str] = {}
+    largest: dict[str, Any] = {}  # first visit: the largest responses beyond the shell
+    memory = {"VmHWM": float("nan"), "VmRSS": float("nan")}
+    loads = 0
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "server.log"
-        with run_app(args.geodata, log) as server, sync_playwright() as pw:
+        with contextlib.ExitStack() as stack:
+            if args.url is None:
+                server = stack.enter_context(run_app(args.geodata, log))
+            else:
+                server = Server(url=args.url.rstrip("/"), pid=-1)
+            shell = stack.enter_context(run_empty_app(Path(tmp)))
+            pw = stack.enter_context(sync_playwright())
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             warm = browser.new_context()  # fill the server's caches before measuring
             warm_page = warm.new_page()
             warm_probe = attach(warm_page)
             for _name, path, selector in PAGES:
                 load_page(warm_page, warm_probe, server.url + path, selector)
+            load_page(warm_page, warm_probe, shell.url + "/", None)
             warm.close()
             for run in range(args.runs):
                 last = run == args.runs - 1
-                measure_pages(browser, server.url, res, cache, args.shots if last else None)
-                measure_interactions(browser, server.url, res)
-            memory = measure_memory(browser, server.url, server.pid)
+                measure_first_visits(browser, server.url, shell, res, largest)
+                if not args.first_visit_only:
+                    measure_pages(browser, server.url, res, cache, args.shots if last else None)
+                    measure_interactions(browser, server.url, res)
+            if args.site:
+                measure_static_site(browser, args.geodata, Path(tmp), args.runs, res)
+            if not args.first_visit_only:
+                memory = measure_memory(browser, server.url, server.pid)
             browser.close()
-        loads = log.read_text().count("atlas loaded:")
+        if log.exists():
+            loads = log.read_text().count("atlas loaded:")
     metrics = res.metrics()
     report = {
         "resolution": args.resolution, "runs": args.runs, "section_vertices": vertices,
+        "url": args.url, "first_visit_only": args.first_visit_only,
         "machine": machine, "machine_at_end": machine_info(), "seconds": round(time.perf_counter() - started, 1),
         "server": {"peak_rss_mib_after_5_sessions": round(memory["VmHWM"], 1),
                    "rss_mib_after_5_sessions": round(memory["VmRSS"], 1),
                    "atlas_loads_in_server_process": loads},
-        "cache_control": cache, "metrics": metrics, "targets": check_targets(metrics),
+        "cache_control": cache, "first_visit_largest_beyond_shell_kib": largest,
+        "metrics": metrics, "targets": check_targets(metrics),
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")

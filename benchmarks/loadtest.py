@@ -13,10 +13,15 @@ so the load measured is the server's:
   tooltip text, ``last_object_clicked_count`` one higher), together with every other widget
   value the session holds, echoed back as the front end would; cached messages are declared
   and resolved as the front end's message cache does;
-* click-to-panel latency runs from sending that ``BackMsg`` to receiving the delta with
-  ``<div class="ba-panel" data-feature="section:<id>">`` for the clicked section (a panel for
-  any other feature is an error). A browser adds its own rendering and streamlit-folium's
-  250 ms debounce to this.
+* the map frame shows a clicked feature's history panel from a static file
+  (``borderatlas/map/static/history-panel.js``), fetched at the moment of the click while that
+  ``BackMsg`` goes to the server; so does each user here: click-to-panel latency runs from the
+  click to the end of the HTTP response for ``<prefix>/section/<id>.html`` (the prefix is read
+  from the map the component was sent; the body must hold
+  ``<div class="ba-panel" data-feature="section:<id>">``, a panel for any other feature is an
+  error), and a panel fetched earlier in the same page load is reused, as the frame does.
+  Click-to-URL runs from the click to the end of the script run, whose query string must then
+  name the clicked feature (the server keeping the URL in step; the reader does not wait for it).
 
 It measures one user (``--single-clicks`` clicks), then ``--users`` concurrent users for
 ``--duration`` seconds (each clicks the sections in turn and every few clicks loads *Timeline*
@@ -35,6 +40,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import html
 import json
 import math
@@ -43,11 +49,15 @@ import re
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Awaitable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
+import requests
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.Delta_pb2 import Delta
 from streamlit.proto.Element_pb2 import Element
@@ -71,6 +81,8 @@ FINISHED_OK = (ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY,
                ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
 PANEL = re.compile(r'<div class="ba-panel" data-feature="([^"]*)"')
 PANEL_ELEMENTS = ("html", "markdown")  # the app inserts panels with st.html; Markdown too
+PANEL_PREFIX = re.compile(r'BorderAtlas\.historyPanel\([^,]+, \{[^}]*"prefix": ("(?:[^"\\]|\\.)*")')
+HTTP = ThreadPoolExecutor(max_workers=64, thread_name_prefix="loadtest-http")  # a browser's fetch
 TIP = re.compile(r'"tip":\s*("(?:[^"\\]|\\.)*")')
 TAG = re.compile(r"<[^>]*>")
 
@@ -86,6 +98,7 @@ class Phase:
     users: int
     seconds: float
     latencies: list[float] = field(default_factory=list)
+    sync_times: list[float] = field(default_factory=list)  # click -> the server's run finished
     page_times: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     server_cpu_s: float = math.nan
@@ -102,6 +115,8 @@ class Phase:
                 "p50_s": round(percentile(self.latencies, 50), 3),
                 "p95_s": round(percentile(self.latencies, 95), 3),
                 "max_s": round(max(self.latencies), 3) if self.latencies else math.nan,
+                "sync_p50_s": round(percentile(self.sync_times, 50), 3),
+                "sync_p95_s": round(percentile(self.sync_times, 95), 3),
                 "page_p50_s": round(percentile(self.page_times, 50), 3),
                 "page_p95_s": round(percentile(self.page_times, 95), 3),
                 "server_cpu_pct": round(100 * self.server_cpu_s / self.seconds)
@@ -156,7 +171,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         "to tell memory that is reused from memory that grows "
                         "(default 20, 0 to skip, at most 60)")
     p.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "loadtest.json")
+    p.add_argument("--url", default=None,
+                   help="test a server that is already running (e.g. `borderatlas serve "
+                        "--processes N`, behind nginx) instead of starting one; --session-ttl "
+                        "is then the server's own")
+    p.add_argument("--pid", type=int, action="append", default=[],
+                   help="with --url: a server process whose CPU and RSS to read (repeat for "
+                        "each Streamlit process; default none: not measured)")
     args = p.parse_args(argv)
+    if args.url is not None and not args.url.startswith("http://"):
+        p.error("--url must start with http://")
     for option, low, high, unit in LIMITS:
         if not low <= getattr(args, option.lstrip("-").replace("-", "_")) <= high:
             p.error(f"{option} must be between {low} and {high}{unit}")
@@ -269,6 +293,14 @@ def panel_feature(msg: ForwardMsg) -> str | None:
     return html.unescape(found.group(1)) if found else None
 
 
+def panel_prefix(json_args: str) -> str | None:
+    """URL path of the history panel files, read from the map the component was sent."""
+    args = json.loads(json_args)
+    script = "\n".join(str(args.get(k) or "") for k in ("script", "html", "feature_group"))
+    found = PANEL_PREFIX.search(script)
+    return str(json.loads(found.group(1))) if found else None
+
+
 def _first_line(exc: BaseException) -> str:
     """A short, one-line description of an exception for the error list."""
     text = str(exc).splitlines()[0][:200] if str(exc) else ""
@@ -283,6 +315,7 @@ class Session:
         self.errors = errors  # app-visible errors are appended here, the session goes on
         self.timeout = timeout
         self.ws: ClientConnection | None = None
+        self.cookie = ""  # what a browser's cookie jar holds for the site (sticky sessions)
         self._reset()
 
     def _reset(self) -> None:
@@ -299,6 +332,21 @@ class Session:
         self.sections: dict[str, str] = {}
         self.map_clicks = 0
         self.last_panel: str | None = None
+        self.panel_prefix: str | None = None
+        self.panels: dict[str, str] = {}  # fetched this page load (the frame keeps them)
+
+    async def fetch_cookies(self, path: str) -> None:
+        """GET the page's HTML once, as a browser does first, and keep the cookies it sets.
+
+        Behind nginx (``borderatlas serve --processes N``) one of them pins this user to one
+        Streamlit process; the websocket then carries it, as a browser's would. Not timed.
+        """
+        def get() -> list[str]:
+            with urllib.request.urlopen(self.base + path, timeout=self.timeout) as resp:  # noqa: S310
+                return resp.headers.get_all("Set-Cookie") or []
+
+        jar = [c.split(";", 1)[0] for c in await asyncio.to_thread(get)]
+        self.cookie = "; ".join(c for c in jar if "=" in c)
 
     async def open(self, path: str) -> float:
         """Load a page as a browser does; seconds until its first run has finished.
@@ -313,7 +361,9 @@ class Session:
         ws_url = self.base.replace("http://", "ws://", 1) + STREAM
         self.ws = await connect(ws_url, subprotocols=[SUBPROTOCOL],  # type: ignore[list-item]
                                 origin=self.base, max_size=None,  # type: ignore[arg-type]
-                                ping_interval=None, open_timeout=self.timeout)
+                                ping_interval=None, open_timeout=self.timeout,
+                                additional_headers={"Cookie": self.cookie} if self.cookie
+                                else None)
         self.page_name = self.page_url = page
         await self.rerun()
         loaded = time.perf_counter() - started
@@ -322,20 +372,51 @@ class Session:
             await self.rerun(map_value=click_value(0, None))
         return loaded
 
-    async def click(self, section: str) -> float:
-        """Click a section on the map; seconds from asking until its panel arrived."""
+    async def click(self, section: str) -> tuple[float, float]:
+        """Click a section on the map; seconds until its panel showed, and until the URL did.
+
+        As the map frame does: the panel file is fetched (or reused) and the click is reported
+        to the server at the same moment; the reader sees the panel when the file has arrived.
+        """
         if self.map_id is None or section not in self.sections:
             raise StepError(f"no section {section!r} on the map")
+        if self.panel_prefix is None:
+            raise StepError("the map has no history panel")
         self.map_clicks += 1
-        run = await self.rerun(map_value=click_value(self.map_clicks,
-                                                     self.sections[section]))
         wanted = f"section:{section}"
-        if not run.panels:
-            raise StepError(f"no panel after clicking {wanted}")
-        feature, seconds = run.panels[0]
+        started = time.perf_counter()
+        shown = asyncio.ensure_future(self._panel(wanted, started))
+        run = await self.rerun(map_value=click_value(self.map_clicks, self.sections[section]))
+        synced = time.perf_counter() - started
+        feature, seconds = await shown
         if feature != wanted:
             raise StepError(f"panel for {feature} after clicking {wanted}")
-        return seconds
+        if f"feature={quote(wanted)}" not in self.query and f"feature={wanted}" not in self.query:
+            raise StepError(f"URL not in step after clicking {wanted}: ?{self.query}")
+        del run
+        return seconds, synced
+
+    async def _panel(self, feature: str, started: float) -> tuple[str | None, float]:
+        """Fetch a feature's panel file as the map frame does; (feature it shows, seconds)."""
+        body = self.panels.get(feature)
+        if body is None:
+            ftype, _, fid = feature.partition(":")
+            url = f"{self.base}{self.panel_prefix}/{quote(ftype)}/{quote(fid)}.html"
+            loop = asyncio.get_running_loop()
+            try:
+                response = await asyncio.wait_for(
+                    loop.run_in_executor(HTTP, functools.partial(requests.get, url,
+                                                                 timeout=self.timeout)),
+                    timeout=self.timeout)
+            except (requests.RequestException, TimeoutError) as exc:
+                raise StepError(f"panel {url}: {_first_line(exc)}") from None
+            if response.status_code != 200:
+                raise StepError(f"panel {url}: HTTP {response.status_code}")
+            body = response.text
+            self.panels[feature] = body
+        found = PANEL.search(body)
+        self.last_panel = html.unescape(found.group(1)) if found else None
+        return self.last_panel, time.perf_counter() - started
 
     async def rerun(self, map_value: str | None = None) -> Run:
         """Ask for a script run with the session's widget values; read it to the end."""
@@ -420,6 +501,8 @@ class Session:
                 self.map_id = component.id
                 if not self.sections:
                     self.sections = map_sections(component.json_args)
+                if self.panel_prefix is None:
+                    self.panel_prefix = panel_prefix(component.json_args)
             seen.add(component.id)
         elif kind in PANEL_ELEMENTS:
             feature = panel_feature(msg)
@@ -466,13 +549,16 @@ async def run_user(base_url: str, border_map: str, phase: Phase, deadline: float
                 and (clicks is None or done < clicks))
 
     try:
+        await session.fetch_cookies(border_map)
         phase.page_times.append(await session.open(border_map))
         ids = list(session.sections)
         if not ids:
             raise StepError("no sections on the Border map")
         while more():
             try:
-                phase.latencies.append(await session.click(ids[done % len(ids)]))
+                shown, synced = await session.click(ids[done % len(ids)])
+                phase.latencies.append(shown)
+                phase.sync_times.append(synced)
                 if pages and done % PAGE_EVERY == PAGE_EVERY - 1 and more():
                     phase.page_times.append(
                         await session.open(OTHER_PAGES[done // PAGE_EVERY % len(OTHER_PAGES)]))
@@ -497,21 +583,21 @@ async def _staggered(delay: float, job: Awaitable[None]) -> None:
     await job
 
 
-async def _sample_rss(pid: int, samples: list[tuple[float, float]], stop: asyncio.Event) -> None:
+async def _sample_rss(pid: Pids, samples: list[tuple[float, float]], stop: asyncio.Event) -> None:
     """Read the server's RSS once a second until told to stop."""
     t0 = time.monotonic()
     while not stop.is_set():
-        samples.append((round(time.monotonic() - t0, 1), round(rss_mb(pid), 1)))
+        samples.append((round(time.monotonic() - t0, 1), round(server_rss(pid), 1)))
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=1.0)
 
 
-async def _rss_for(pid: int, seconds: int) -> list[float]:
+async def _rss_for(pid: Pids, seconds: int) -> list[float]:
     """RSS once a second for a few seconds."""
     readings = []
     for _ in range(seconds):
         await asyncio.sleep(1)
-        readings.append(round(rss_mb(pid), 1))
+        readings.append(round(server_rss(pid), 1))
     return readings
 
 
@@ -523,29 +609,42 @@ async def _poke(base_url: str) -> None:
         pass
 
 
+Pids = tuple[int, ...]  # the server's processes (several behind nginx; none: not measured)
+
+
+def server_rss(pids: Pids) -> float:
+    """RSS of all the server's processes together, MiB (NaN when they are not known)."""
+    return sum(rss_mb(p) for p in pids) if pids else math.nan
+
+
+def server_cpu(pids: Pids) -> float:
+    """CPU seconds all the server's processes have used so far (NaN when not known)."""
+    return sum(cpu_seconds(p) for p in pids) if pids else math.nan
+
+
 def cpu_seconds(pid: int) -> float:
     """CPU time (user + system) a process has used so far, from /proc (Linux)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def _burst(url: str, pid: int, border_map: str, users: int, seconds: float,
+async def _burst(url: str, pid: Pids, border_map: str, users: int, seconds: float,
                  think: float) -> Phase:
     """``users`` users arriving over a ramp, for ``seconds``; CPU of server and client."""
     phase = Phase(users=users, seconds=seconds)
-    server0, client0, t0 = cpu_seconds(pid), time.process_time(), time.monotonic()
+    server0, client0, t0 = server_cpu(pid), time.process_time(), time.monotonic()
     deadline = t0 + seconds
     jobs = [_staggered(i * RAMP_S, run_user(url, border_map, phase, deadline=deadline,
                                             think=think)) for i in range(users)]
     # each user finishes its step in progress after the deadline: bounded by the step timeout
     await asyncio.wait_for(asyncio.gather(*jobs), timeout=seconds + 3 * STEP_TIMEOUT_S)
     phase.seconds = time.monotonic() - t0
-    phase.server_cpu_s = cpu_seconds(pid) - server0
+    phase.server_cpu_s = server_cpu(pid) - server0
     phase.client_cpu_s = time.process_time() - client0
     return phase
 
 
-async def _after_close(url: str, pid: int, ttl: int) -> tuple[list[float], list[float]]:
+async def _after_close(url: str, pid: Pids, ttl: int) -> tuple[list[float], list[float]]:
     """RSS right after the sessions closed, then once the server has dropped them."""
     closed = await _rss_for(pid, 3)
     _log(f"waiting {ttl} s for the server to drop closed sessions")
@@ -557,7 +656,7 @@ async def _after_close(url: str, pid: int, ttl: int) -> tuple[list[float], list[
     return closed, await _rss_for(pid, 5)
 
 
-async def _run(url: str, pid: int, border_map: str, args: argparse.Namespace) -> dict[str, Any]:
+async def _run(url: str, pid: Pids, border_map: str, args: argparse.Namespace) -> dict[str, Any]:
     """Warm up, measure one user, then many; RSS before, during and after; then a 2nd burst."""
     _log("warming up (every page once)")
     warm = Phase(users=1, seconds=0)
@@ -566,15 +665,15 @@ async def _run(url: str, pid: int, border_map: str, args: argparse.Namespace) ->
         with contextlib.suppress(StepError, WebSocketException, OSError):
             await session.open(path)
     await session.close()
-    rss_before = rss_mb(pid)
+    rss_before = server_rss(pid)
 
     _log(f"one user, {args.single_clicks} clicks")
     single = Phase(users=1, seconds=0)
-    server0, client0, t0 = cpu_seconds(pid), time.process_time(), time.monotonic()
+    server0, client0, t0 = server_cpu(pid), time.process_time(), time.monotonic()
     await run_user(url, border_map, single, clicks=args.single_clicks, think=args.think,
                    pages=False)
     single.seconds = time.monotonic() - t0
-    single.server_cpu_s = cpu_seconds(pid) - server0
+    single.server_cpu_s = server_cpu(pid) - server0
     single.client_cpu_s = time.process_time() - client0
 
     _log(f"{args.users} users for {args.duration:g} s")
@@ -626,6 +725,8 @@ def render_table(report: dict[str, Any]) -> str:
             ("p50 click→panel (s)", f"{s['p50_s']:.3f}", f"{c['p50_s']:.3f}"),
             ("p95 click→panel (s)", f"{s['p95_s']:.3f}", f"{c['p95_s']:.3f}"),
             ("max click→panel (s)", f"{s['max_s']:.3f}", f"{c['max_s']:.3f}"),
+            ("p50 click→URL (s)", f"{s['sync_p50_s']:.3f}", f"{c['sync_p50_s']:.3f}"),
+            ("p95 click→URL (s)", f"{s['sync_p95_s']:.3f}", f"{c['sync_p95_s']:.3f}"),
             ("p50 page load (s)", f"{s['page_p50_s']:.3f}", f"{c['page_p50_s']:.3f}"),
             ("p95 page load (s)", f"{s['page_p95_s']:.3f}", f"{c['page_p95_s']:.3f}"),
             ("server CPU %", s["server_cpu_pct"], c["server_cpu_pct"]),
@@ -650,9 +751,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no sections.geojson in {args.geodata}; pass --geodata", file=sys.stderr)
         return 2
     ttl = ("--server.disconnectedSessionTTL", str(args.session_ttl))
-    with tempfile.TemporaryDirectory() as tmp, \
-            run_app(args.geodata, Path(tmp) / "server.log", extra_args=ttl) as server:
-        report = asyncio.run(_run(server.url, server.pid, border_map_path(args.geodata), args))
+    if args.url is not None:
+        report = asyncio.run(_run(args.url.rstrip("/"), tuple(args.pid),
+                                  border_map_path(args.geodata), args))
+    else:
+        with tempfile.TemporaryDirectory() as tmp, \
+                run_app(args.geodata, Path(tmp) / "server.log", extra_args=ttl) as server:
+            report = asyncio.run(_run(server.url, (server.pid,), border_map_path(args.geodata),
+                                      args))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1, default=str), encoding="utf-8")
     print(render_table(report))

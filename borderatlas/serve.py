@@ -18,7 +18,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import FrameType
 
 from borderatlas import config
@@ -84,17 +84,23 @@ def option(args: Sequence[str], name: str) -> str | None:
     return None
 
 
-def _die_with_parent() -> None:
-    """In the child before exec: ask Linux to SIGKILL it when its parent dies."""
-    # not Linux: no prctl, and the process group still gets every stop
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+def _die_with_parent(sig: int = signal.SIGKILL) -> Callable[[], None]:
+    """For the child before exec: ask Linux to send it ``sig`` when its parent dies."""
+
+    def before_exec() -> None:
+        # not Linux: no prctl, and the process group still gets every stop
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, sig)
+
+    return before_exec
 
 
-def start(cmd: Sequence[str], **popen: object) -> subprocess.Popen[bytes]:
-    """Start Streamlit in its own process group, tied to this process's life."""
+def start(cmd: Sequence[str], death_signal: int = signal.SIGKILL,
+          **popen: object) -> subprocess.Popen[bytes]:
+    """Start a server in its own process group, sent ``death_signal`` if this process dies."""
     return subprocess.Popen(list(cmd), cwd=config.app_dir(), start_new_session=True,
-                            preexec_fn=_die_with_parent, **popen)  # type: ignore[call-overload]
+                            preexec_fn=_die_with_parent(death_signal),
+                            **popen)  # type: ignore[call-overload]
 
 
 def stop(proc: subprocess.Popen[bytes], sig: int = signal.SIGINT, grace: float = STOP_GRACE_S) -> int:
@@ -114,7 +120,18 @@ def stop(proc: subprocess.Popen[bytes], sig: int = signal.SIGINT, grace: float =
 
 
 def serve(args: Sequence[str] = ()) -> int:
-    """``streamlit run app.py`` in the foreground until Ctrl-C or SIGTERM, warmed up first."""
+    """``streamlit run app.py`` in the foreground until Ctrl-C or SIGTERM, warmed up first.
+
+    With ``--processes N``: N Streamlit processes behind nginx (:mod:`borderatlas.cluster`).
+    """
+    processes = option(args, "--processes")
+    if processes is not None:
+        from borderatlas.cluster import serve_processes, strip_options
+
+        if not processes.isdigit():
+            print(f"--processes wants a number, not {processes!r}", flush=True)
+            return 2
+        return serve_processes(int(processes), strip_options(args, ("--processes",)))
     port = option(args, "--server.port") or "8501"
     prefix = (option(args, "--server.baseUrlPath") or "").strip("/")
     address = option(args, "--server.address")

@@ -27,6 +27,7 @@ if "bm_init" not in st.session_state:  # first visit (or a fresh link): widgets 
     if state.feature:
         st.session_state["bm_view"] = ui.zoom_view(*state.feature)
 
+ui.roomy_layout()
 st.title("Border map")
 ui.layer_sidebar(data, "bm")
 visible = {t for t in tokens if st.session_state.get(f"bm_layer_{t}")}
@@ -34,32 +35,27 @@ year: int = st.session_state["bm_year"]
 ui.search_box(data, SEL, "bm_view", "bm")
 
 user_group = ui.user_overlay(data, "bm", list(data.versions))
-map_col, panel_col = st.columns([3, 2])
 selected: tuple[str, str] | None = st.session_state.get(SEL)  # a click set it (on_change ran first)
-with panel_col:  # before the map, so the history reaches the browser first
-    ui.history_panel(data, SEL, year,
-                     "Click a section or an area on the map (or search above) to see its history.",
-                     "bm_clear")
-with map_col:
-    with st.spinner("Drawing layers…"):
-        groups = compose.border_map_groups(data, visible, year, ui.DETAIL["map"])
-        if user_group is not None:
-            groups.append(user_group)
-        # the selection is haloed by the browser from the URL: a click re-sends no layers
-        m = ui.base_map(st.session_state["bm_basemap"], halo=True)
-        ui.show_map(m, groups, key="bm_map", selection_key=SEL,
-                    view=st.session_state.get("bm_view"))
-    st.markdown(legend.legend_html(year), unsafe_allow_html=True)
-    if "claims" in visible:
-        st.markdown(legend.claims_legend_html(), unsafe_allow_html=True)
-    if "security" in visible:
-        st.markdown(legend.security_legend_html(year), unsafe_allow_html=True)
-        st.html(security.security_html(data))
-    ui.attribution_caption()
+if not selected:
+    st.caption("Click a section or an area on the map (or search above) to read its history "
+               "beside the map.")
+with st.spinner("Drawing layers…"):
+    groups = compose.border_map_groups(data, visible, year, ui.DETAIL["map"])
+    if user_group is not None:
+        groups.append(user_group)
+    # the browser halos the selection and shows its history: a click re-sends no layers
+    m = ui.base_map(st.session_state["bm_basemap"], halo=True)
+    ui.show_map(m, groups, key="bm_map", selection_key=SEL, view=st.session_state.get("bm_view"))
+st.html(legend.legend_html(year))
+if "claims" in visible:
+    st.html(legend.claims_legend_html())
+if "security" in visible:
+    st.html(legend.security_legend_html(year))
+    st.html(security.security_html(data))
+ui.attribution_caption()
 
 ui.write_url_state(
     urlstate.ViewState(feature=selected, year=year, layers=frozenset(visible),
                        basemap=st.session_state["bm_basemap"]),
     defaults)
-with map_col:  # after the URL is written, so the link is this view's
-    ui.share_map(m, groups, f"Border map, {year}", legend.legend_html(year), key="bm")
+ui.share_map(m, groups, f"Border map, {year}", legend.legend_html(year), key="bm")  # URL written

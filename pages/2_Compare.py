@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from borderatlas import style, ui
-from borderatlas.dates import parse_date, when_label
+from borderatlas.dates import when_label
 from borderatlas.map import compose
 from borderatlas.views import legend, urlstate, viewmodel
 
@@ -45,26 +45,20 @@ with st.spinner("Computing differences…"):
     rows = viewmodel.compare_dates(data, a, b)
 moved = [r for r in rows if r["kind"] == "line"]
 
-map_col, panel_col = st.columns([3, 1])
-with panel_col:  # before the map, so the history reaches the browser first
-    year = parse_date(str(data.versions[b]["date"]) if b in data.versions else b).year
-    year = min(max(year, urlstate.YEAR_MIN), urlstate.YEAR_MAX)  # statuses on the second date
-    ui.history_panel(data, SEL, year, "Click a line on the map to read that section's history.",
-                     "cmp_clear")
-with map_col:
-    groups = compose.compare_groups(data, a, b, names, moved, ui.DETAIL["map"], view=view_mode)
-    if user_group is not None:
-        groups.append(user_group)
-    key_html = legend.compare_legend_html(
-        names[a], names[b],
-        (style.VERSION_STYLES[0]["color"], style.VERSION_STYLES[1]["color"], style.DIFFERENCE_COLOUR),
-        (style.VERSION_STYLES[0]["dashArray"], style.VERSION_STYLES[1]["dashArray"]))
-    m = ui.base_map(halo=True, legend=key_html,
-                    swipe=(names[a], names[b]) if view_mode == "swipe" else None,
-                    side=(names[a], names[b]) if view_mode == "side" else None)
-    view = viewmodel.zone_view(data, moved[0]["zone_id"]) if moved else None
-    ui.show_map(m, groups, key=f"cmp_map_{view_mode}", selection_key=SEL, view=view)
-    ui.attribution_caption()
-    ui.share_map(m, groups, f"Compare: {names[a]} and {names[b]}", key="cmp")
+groups = compose.compare_groups(data, a, b, names, moved, ui.DETAIL["map"], view=view_mode)
+if user_group is not None:
+    groups.append(user_group)
+key_html = legend.compare_legend_html(
+    names[a], names[b],
+    (style.VERSION_STYLES[0]["color"], style.VERSION_STYLES[1]["color"], style.DIFFERENCE_COLOUR),
+    (style.VERSION_STYLES[0]["dashArray"], style.VERSION_STYLES[1]["dashArray"]))
+m = ui.base_map(halo=True, legend=key_html,
+                swipe=(names[a], names[b]) if view_mode == "swipe" else None,
+                side=(names[a], names[b]) if view_mode == "side" else None)
+view = viewmodel.zone_view(data, moved[0]["zone_id"]) if moved else None
+st.caption("Click a line on the map to read that section's history beside it.")
+ui.show_map(m, groups, key=f"cmp_map_{view_mode}", selection_key=SEL, view=view)
+ui.attribution_caption()
+ui.share_map(m, groups, f"Compare: {names[a]} and {names[b]}", key="cmp")
 
 ui.compare_change_table(data, rows, a, b, names)

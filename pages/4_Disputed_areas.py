@@ -6,7 +6,9 @@ import streamlit as st
 
 from borderatlas import ui
 from borderatlas.map import compose
-from borderatlas.views import legend, panels, tables, urlstate
+from borderatlas.views import legend, tables, urlstate
+
+SEL = "da_selected"
 
 data = ui.atlas()
 defaults = urlstate.ViewState()
@@ -15,35 +17,38 @@ area_ids = list(data.areas["id"])
 if "da_area" not in st.session_state:
     st.session_state["da_area"] = (state.feature[1] if state.feature and
                                    state.feature[0] == "area" else "—")
+    st.session_state[SEL] = state.feature
 
+ui.roomy_layout()
 st.title("Disputed and transferred areas")
 table = tables.area_table(data)
-picked = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="single-row",
-                      key="da_table")
-rows = picked["selection"]["rows"] if picked else []
-if rows:
-    st.session_state["da_area"] = table.iloc[rows[0]]["id"]
 names = dict(zip(table["id"], table["Area"], strict=True))
-st.selectbox("Zoom to area", ["—", *area_ids], key="da_area",
-             format_func=lambda i: "—" if i == "—" else f"{names.get(i)} ({i})")
-area_id = st.session_state["da_area"] if st.session_state["da_area"] in area_ids else None
+
+
+def choose(area: str | None) -> None:
+    """A row or the list chose an area: zoom to it and show its history (a click may change it)."""
+    st.session_state["da_area"] = area if area in area_ids else "—"
+    st.session_state[SEL] = ("area", area) if area in area_ids else None
+
+
+st.dataframe(table, hide_index=True, selection_mode="single-row", key="da_table",
+             on_select=lambda: choose(next(iter(table.iloc[
+                 st.session_state["da_table"]["selection"]["rows"][:1]]["id"]), None)))
+chosen = st.selectbox("Zoom to area", ["—", *area_ids], key="da_area",
+                      format_func=lambda i: "—" if i == "—" else f"{names.get(i)} ({i})",
+                      on_change=lambda: choose(st.session_state["da_area"]))
+area_id = chosen if chosen in area_ids else None
 
 groups = compose.status_groups(data, urlstate.YEAR_MAX, ui.DETAIL["map"],
                                highlight=[("area", area_id)] if area_id else [])
 view = ui.view_for("da_view", ("area", area_id) if area_id else None)
+st.caption("The chosen area's history shows beside the map; click any area or section on the "
+           "map to read its own.")
+with st.spinner("Drawing…"):
+    m = ui.base_map(halo=True)
+    ui.show_map(m, groups, key="da_map", selection_key=SEL, view=view)
+ui.attribution_caption()
 
-map_col, panel_col = st.columns([3, 2])
-with map_col, st.spinner("Drawing…"):
-    m = ui.base_map()
-    ui.show_map(m, groups, key="da_map", view=view, height=480)
-    ui.attribution_caption()
-with panel_col:
-    if area_id:
-        st.html(panels.panel_html(data, "area", area_id, lang=ui.current_lang()))
-    else:
-        st.info("Select an area in the table (or the list) to zoom to it.")
-
-ui.write_url_state(urlstate.ViewState(feature=("area", area_id) if area_id else None), defaults)
-with map_col:  # after the URL is written, so the link is this view's
-    ui.share_map(m, groups, "Disputed and transferred areas", legend.legend_html(urlstate.YEAR_MAX),
-                 key="da")
+ui.write_url_state(urlstate.ViewState(feature=st.session_state.get(SEL)), defaults)
+ui.share_map(m, groups, "Disputed and transferred areas", legend.legend_html(urlstate.YEAR_MAX),
+             key="da")  # after the URL is written, so the file's link is this view's

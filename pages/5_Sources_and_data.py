@@ -39,5 +39,4 @@ if cff.is_file():
         st.code(cff.read_text(encoding="utf-8"), language="yaml")
 
 st.subheader(f"Bibliography ({len(data.bibliography)})")
-st.markdown(panels.sources_html(sorted(data.bibliography), data.bibliography),
-            unsafe_allow_html=True)
+st.html(panels.sources_html(sorted(data.bibliography), data.bibliography))

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# One command: set up everything the tests need (venv, Debian chromium, node, CJK font) and run
+# One command: set up everything the tests need (venv, Debian chromium, node, CJK font, nginx) and run
 # every check: ruff, mypy, the import contracts, node --check on the browser code, the data
 # validator and pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need+=(nginx)
 command -v node >/dev/null || need+=(nodejs)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 if [ "${#need[@]}" -gt 0 ]; then

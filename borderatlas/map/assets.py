@@ -1,4 +1,7 @@
-"""Serve Leaflet, jQuery and our own map scripts locally, so maps draw with no CDN.
+"""Serve Leaflet and our own map scripts locally, so maps draw with no CDN.
+
+No jQuery, Bootstrap or awesome-markers: folium loads them by default, but nothing on our maps
+uses them (none of folium's templates we render, nor streamlit-folium, nor our scripts).
 
 The files are copied (not symlinked: Streamlit's static handler refuses paths whose real
 location is outside ``static/``) into a git-ignored ``static/vendor/`` next to ``app.py``;
@@ -40,15 +43,14 @@ def _xstatic_dir(module_name: str) -> Path:
 
 
 def vendor_files() -> list[VendorFile]:
-    """List the files the maps need: Leaflet and jQuery (JS, CSS, images) and our scripts."""
+    """List the files the maps need: Leaflet (JS, CSS, images) and our scripts and styles."""
     leaflet = _xstatic_dir("leaflet")
-    jquery = _xstatic_dir("jquery")
     files = [
         VendorFile(leaflet / "leaflet.js", "leaflet/leaflet.js"),
         VendorFile(leaflet / "leaflet.css", "leaflet/leaflet.css"),
-        VendorFile(jquery / "jquery.min.js", "jquery/jquery.min.js"),
     ]
-    files += [VendorFile(p, f"{OWN_SUBDIR}/{p.name}") for p in sorted(OWN_JS.glob("*.js"))]
+    files += [VendorFile(p, f"{OWN_SUBDIR}/{p.name}") for p in sorted(OWN_JS.iterdir())
+              if p.suffix in (".js", ".css")]
     images = leaflet / "images"
     if images.is_dir():
         files += [
@@ -85,7 +87,7 @@ def _url(base_url_path: str, relative: str) -> str:
 
 
 def own_js_url(base_url_path: str, name: str) -> str:
-    """URL of one of our own scripts (``borderatlas/map/static/<name>``) as served."""
+    """URL of one of our own scripts or styles (``borderatlas/map/static/<name>``) as served."""
     return _url(base_url_path, f"{OWN_SUBDIR}/{name}")
 
 
@@ -98,7 +100,6 @@ def local_js(base_url_path: str = "") -> list[tuple[str, str]]:
     """Return folium ``default_js`` entries pointing at the locally served files."""
     return [
         ("leaflet", _url(base_url_path, "leaflet/leaflet.js")),
-        ("jquery", _url(base_url_path, "jquery/jquery.min.js")),
     ]
 
 
@@ -108,7 +109,7 @@ def local_css(base_url_path: str = "") -> list[tuple[str, str]]:
 
 
 def use_local_assets(m: folium.Map, base_url_path: str = "") -> folium.Map:
-    """Point a map at the local Leaflet/jQuery, dropping bootstrap and awesome-markers."""
+    """Point a map at the local Leaflet, dropping jQuery, Bootstrap and awesome-markers."""
     m.default_js = local_js(base_url_path)
     m.default_css = local_css(base_url_path)
     return m

@@ -22,6 +22,19 @@ def version_token(version_id: str) -> str:
     return f"version:{version_id}"
 
 
+AREA_DETAIL = 0.001  # degrees, ≈ 70–110 m here: far inside the areas' stated accuracy (≥ 1 km)
+
+
+def area_detail(tolerance: float) -> float:
+    """Areas (islands a few km across) drawn finer than the lines, but not at full detail.
+
+    At full detail the island outlines were 60 KiB of a first visit; at ``AREA_DETAIL`` 18 KiB,
+    with no visible change at the scale of their ±2.5 km (schematic) accuracy. Published and
+    computed areas are measured on the full geometry, never on this.
+    """
+    return min(tolerance, AREA_DETAIL)
+
+
 def border_map_groups(atlas: Any, visible: Iterable[str], year: int, tolerance: float,
                       ) -> list[folium.FeatureGroup]:
     """Border map: sections of the visible pairs by status, chosen versions, claims, areas, places."""
@@ -39,7 +52,8 @@ def border_map_groups(atlas: Any, visible: Iterable[str], year: int, tolerance: 
     if "claims" in shown:
         groups.append(layers.claim_lines_layer(atlas.zone_lines))
     if "areas" in shown:
-        groups.append(layers.areas_layer(atlas.areas, viewmodel.holder_map(atlas, year), year=year))
+        groups.append(layers.areas_layer(atlas.areas, viewmodel.holder_map(atlas, year), year=year,
+                                         tolerance=area_detail(tolerance)))
     if "places" in shown:
         groups.append(layers.places_layer(atlas.places))
     if "security" in shown:
@@ -73,10 +87,11 @@ def status_groups(atlas: Any, year: int, tolerance: float,
     """Sections by status and areas by holder in a year, with the given features haloed."""
     groups = [layers.sections_layer(atlas.sections, viewmodel.status_map(atlas, year),
                                     "Boundary sections", tolerance=tolerance, year=year),
-              layers.areas_layer(atlas.areas, viewmodel.holder_map(atlas, year), year=year)]
+              layers.areas_layer(atlas.areas, viewmodel.holder_map(atlas, year), year=year,
+                                 tolerance=area_detail(tolerance))]
     for kind, fid in highlight:
         row = viewmodel.feature_row(atlas, kind, fid)
         if row is not None:
-            detail = tolerance if kind == "section" else 0.0
+            detail = tolerance if kind == "section" else area_detail(tolerance)
             groups.insert(0, layers.highlight_layer(row["geometry"], kind, fid, tolerance=detail))
     return groups

@@ -95,6 +95,29 @@ class SelectionHalo(_OwnScript):
         }
 
 
+class HistoryPanel(_OwnScript):
+    """A clicked feature's history inside the map frame, fetched as a static file: no rerun waited for.
+
+    ``prefix``: URL of the folder of panel files ``<type>/<id>.html`` (``ui.cache.panel_files``).
+    ``keys``: the values the map component returns, so a close can be reported like a click.
+    """
+
+    script = "history-panel"
+    _template = _call("historyPanel", "options")
+
+    def __init__(self, prefix: str, lang: str, keys: Iterable[str], clear_marker: str, *,
+                 close_label: str = "Close the history", error_label: str = "History not available",
+                 kinds: Iterable[str] = ("section", "area", "place"), poll_ms: int = 150,
+                 base_url_path: str = "") -> None:
+        super().__init__(base_url_path)
+        self.default_css = [("ba_history_panel_css", own_js_url(base_url_path, "history-panel.css"))]
+        self.options: dict[str, Any] = {
+            "prefix": prefix, "lang": lang, "keys": sorted(keys), "clearMarker": clear_marker,
+            "closeLabel": close_label, "errorLabel": error_label, "kinds": list(kinds),
+            "pollMs": int(poll_ms),
+        }
+
+
 class ImmediateClick(_OwnScript):
     """Report a click to Streamlit at once instead of after st_folium's 250 ms debounce."""
 

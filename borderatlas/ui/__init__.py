@@ -20,7 +20,6 @@ from borderatlas.ui.url import (
 from borderatlas.ui.widgets import (
     chosen_event,
     events_chart,
-    history_panel,
     layer_sidebar,
     search_box,
 )
@@ -40,7 +39,6 @@ __all__ = [
     "events_chart",
     "full_atlas",
     "geodata_root",
-    "history_panel",
     "how_to_cite_html",
     "known_features",
     "language_switch",

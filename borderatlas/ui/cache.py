@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
 import time
+import uuid
 from pathlib import Path
 
 import streamlit as st
@@ -14,6 +17,7 @@ from borderatlas import config
 from borderatlas.data.loader import Atlas, load_atlas
 from borderatlas.geo import simplify
 from borderatlas.map.assets import install_vendor
+from borderatlas.views import panels
 from borderatlas.views.features import basemap_document
 
 DETAIL = {"overview": 0.02, "map": 0.004, "fine": 0.0}  # simplify tolerance, degrees
@@ -47,7 +51,7 @@ def atlas() -> Atlas:
 
 @st.cache_resource
 def ensure_assets() -> str:
-    """Copy Leaflet/jQuery into ``static/vendor`` once per process."""
+    """Copy Leaflet and our scripts into ``static/vendor`` once per process."""
     return str(install_vendor(config.app_dir() / "static"))
 
 
@@ -77,3 +81,39 @@ def _basemap_file(root: str, resolution: str) -> str:
         tmp.write_text(body, encoding="utf-8")
         tmp.replace(target)  # atomic: a concurrent reader never sees half a file
     return name
+
+
+@st.cache_resource(show_spinner="Preparing the history panels…")
+def _panel_dir(root: str, resolution: str, lang: str) -> str:
+    """Write every feature's history panel in ``lang`` once per process as static files.
+
+    A click then shows the panel from ``/app/static/vendor/<dir>/<type>/<id>.html`` in the map
+    frame without waiting for a rerun. The folder is named by its content, so browsers may
+    cache it and two processes writing it at once leave one complete copy.
+    """
+    rendered = panels.every_panel(_load(root, resolution), lang)
+    digest = hashlib.sha256()
+    for (ftype, fid), html in sorted(rendered.items()):
+        digest.update(f"{ftype}/{fid}\0{html}\0".encode())
+    name = f"panels-{lang}-{digest.hexdigest()[:12]}"
+    vendor = Path(ensure_assets())
+    target = vendor / name
+    if target.is_dir():
+        return name
+    tmp = vendor / f".{name}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir()
+    for (ftype, fid), html in rendered.items():
+        (tmp / ftype).mkdir(exist_ok=True)
+        (tmp / ftype / f"{fid}.html").write_text(html, encoding="utf-8")
+    try:
+        tmp.rename(target)  # atomic: a reader sees no folder or a complete one
+    except OSError:  # another process was first
+        shutil.rmtree(tmp, ignore_errors=True)
+    return name
+
+
+def panel_prefix(lang: str) -> str:
+    """URL path of the folder holding every history panel in ``lang`` (written on first use)."""
+    name = _panel_dir(str(geodata_root()), config.resolution(), lang)
+    base = base_url_path().strip("/")
+    return "/" + "/".join(p for p in (base, "app/static/vendor", name) if p)

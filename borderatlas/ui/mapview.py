@@ -12,9 +12,10 @@ from streamlit_folium import st_folium
 from borderatlas import config
 from borderatlas.map import elements, layers
 from borderatlas.style import OSM_ATTRIBUTION
-from borderatlas.ui.cache import _basemap_file, atlas, base_url_path, ensure_assets
+from borderatlas.ui.cache import _basemap_file, atlas, base_url_path, ensure_assets, panel_prefix
+from borderatlas.ui.lang import current_lang
 from borderatlas.views import viewmodel
-from borderatlas.views.features import parse_clicked
+from borderatlas.views.features import CLEARED, parse_clicked
 
 if TYPE_CHECKING:  # folium is imported by borderatlas.map only
     import folium
@@ -28,9 +29,11 @@ def base_map(basemap: str = "auto", center: tuple[float, float] = layers.DEFAULT
              side: tuple[str, str] | None = None) -> folium.Map:
     """A fresh copy of the constant base map (st_folium mutates the map it is given).
 
-    ``halo``: the browser highlights the selected feature itself (see ``elements.SelectionHalo``),
-    so a click changes nothing in the map and re-sends none of its layers; and reports the
-    click without streamlit-folium's 250 ms delay (``elements.ImmediateClick``).
+    ``halo``: a click selects a feature in the browser: its halo (``elements.SelectionHalo``) and
+    its history panel (``elements.HistoryPanel``, a static file per feature and language) show
+    at once, so a click changes nothing in the map and re-sends none of its layers; the click
+    is reported without streamlit-folium's 250 ms delay (``elements.ImmediateClick``) and the
+    rerun it causes only keeps the URL and widgets in step.
     ``legend``: escaped HTML (``views.legend``) shown as a control on the map. ``swipe`` /
     ``side``: the two labels of a swipe divider or of two maps side by side (Compare).
     Every map has full screen, pointer coordinates, a distance measure and a scale.
@@ -61,16 +64,22 @@ def base_map(basemap: str = "auto", center: tuple[float, float] = layers.DEFAULT
                             base_url_path=base_url_path()).add_to(m)
     if halo:
         elements.SelectionHalo(base_url_path=base_url_path()).add_to(m)
+        lang = current_lang()
+        elements.HistoryPanel(panel_prefix(lang), lang, RETURNED, CLEARED,
+                              base_url_path=base_url_path()).add_to(m)
         elements.ImmediateClick(RETURNED, base_url_path()).add_to(m)
     return m
 
 
 def _remember_click(map_key: str, selection_key: str) -> None:
-    """Callback: turn the clicked tooltip into the selected (type, id)."""
+    """Callback: turn the clicked tooltip into the selected (type, id), or clear it."""
     value = st.session_state.get(map_key) or {}
-    clicked = parse_clicked(value.get("last_object_clicked_tooltip"))
+    tooltip = value.get("last_object_clicked_tooltip")
+    clicked = parse_clicked(tooltip)
     if clicked and clicked[0] in ("section", "area", "place"):
         st.session_state[selection_key] = clicked
+    elif tooltip == CLEARED:  # the reader closed the history panel in the map
+        st.session_state[selection_key] = None
 
 
 def show_map(m: folium.Map, groups: Sequence[folium.FeatureGroup], key: str,

@@ -25,4 +25,4 @@ def problems_notice() -> None:
 def attribution_caption() -> None:
     """The data attribution shown under every map."""
     st.caption(f"Basemap and boundary geometry: {OSM_ATTRIBUTION}. "
-               "Other layers: see *Sources & data*.")
+               "Other layers: see “Sources & data”.")

@@ -11,9 +11,8 @@ import streamlit as st
 
 from borderatlas import style
 from borderatlas.map.compose import pair_token, version_token
-from borderatlas.ui.lang import current_lang
 from borderatlas.ui.mapview import zoom_view
-from borderatlas.views import panels, urlstate, viewmodel
+from borderatlas.views import urlstate, viewmodel
 
 BASEMAP_LABELS = {"auto": "automatic (tiles when online, else bundled vector)",
                   "vector": "bundled vector (offline)", "osm": "OpenStreetMap tiles (online)",
@@ -90,15 +89,3 @@ def events_chart(frame: pd.DataFrame, year: int, chart_key: str, list_key: str) 
     titles = dict(zip(frame["id"], frame["title"], strict=True))
     st.selectbox("…or choose an event", ["—", *frame["id"]], key=list_key,
                  format_func=lambda i: "—" if i == "—" else f"{i}: {titles.get(i)}")
-
-
-def history_panel(atlas: Any, selection_key: str, year: int, hint: str, clear_key: str) -> None:
-    """The selected feature's history (in the reader's language) with a Clear button, or a hint."""
-    selected = st.session_state.get(selection_key)
-    if not selected:
-        st.info(hint)
-        return
-    st.html(panels.panel_html(atlas, selected[0], selected[1], year=year, lang=current_lang()))
-    if st.button("Clear selection", key=clear_key):
-        st.session_state[selection_key] = None
-        st.rerun()

@@ -18,6 +18,7 @@ from borderatlas.style import LAND_STYLE, RIVER_STYLE, RIVER_WATER_STYLE, WATER_
 from borderatlas.views.text import esc
 
 CLAIMANTS = {"CHN": "China", "SUN": "the USSR, then Russia", "RUS": "Russia"}
+CLEARED = "[[ba:cleared]]"  # what the map reports when the reader closes the history panel
 MARKER = re.compile(r"\[\[ba:([a-z_]+):([a-z0-9][a-z0-9._-]*)\]\]")
 
 

@@ -286,3 +286,13 @@ def panel_html(atlas: Any, feature_type: str, feature_id: str,
                     + "</small></p>")
     body.append("</div>")
     return "".join(b for b in body if b)
+
+
+PANEL_TYPES = {"section": "sections", "area": "areas", "place": "places"}  # type -> atlas frame
+
+
+def every_panel(atlas: Any, lang: str = "en") -> dict[tuple[str, str], str]:
+    """Every feature's panel in ``lang``: they depend on nothing else, so they are built once."""
+    return {(ftype, str(fid)): panel_html(atlas, ftype, str(fid), lang=lang)
+            for ftype, frame_name in PANEL_TYPES.items()
+            for fid in getattr(atlas, frame_name)["id"]}

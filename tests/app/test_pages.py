@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from atlas_fixture import write_geodata
+from frame_panel import shown_panel
 from streamlit.testing.v1 import AppTest
 
 from borderatlas.views import urlstate
@@ -78,15 +79,15 @@ def test_border_map_search_selects_and_shows_history(app):
     at.text_input(key="bm_query").input("Даманский").run()
     assert at.button(key="bm_hit_0").label.startswith("area: Zhenbao")
     at.button(key="bm_hit_0").click().run()
-    assert 'data-feature="area:zhenbao"' in markdown(at)
+    assert 'data-feature="area:zhenbao"' in shown_panel(at)  # the map frame shows it
     assert qp(at, "feature") == "area:zhenbao"
-    at.button(key="bm_clear").click().run()
-    assert "data-feature" not in markdown(at)
+    assert "data-feature" not in markdown(at)  # not also sent through the page
+    # (closing the panel is the map's own button: tests/e2e/test_browser.py)
 
 
 def test_border_map_deep_link_and_bad_params(app):
     at = app(PAGES[0], feature="section:rus-e-ussuri", year="1970")
-    assert 'data-feature="section:rus-e-ussuri"' in markdown(at)
+    assert 'data-feature="section:rus-e-ussuri"' in shown_panel(at)
     assert "Section status in 1970" in markdown(at)
     at = app(PAGES[0], feature="section:nowhere", year="abc", layers="bogus")
     notices = " ".join(w.value for w in at.warning)
@@ -166,7 +167,7 @@ def test_disputed_areas_select_zooms_and_shows_panel(app):
     at = app(PAGES[3])
     assert len(at.dataframe[0].value) == 3
     at.selectbox(key="da_area").select("heixiazi-transfer").run()
-    assert 'data-feature="area:heixiazi-transfer"' in markdown(at)
+    assert 'data-feature="area:heixiazi-transfer"' in shown_panel(at)
     assert qp(at, "feature") == "area:heixiazi-transfer"
     target, view = at.session_state["da_view"]
     assert target == ("area", "heixiazi-transfer")

@@ -82,11 +82,16 @@ def test_toggling_a_layer_adds_and_removes_paths(page, app_url, shots):
     page.wait_for_function("() => !location.search.includes('layers')", timeout=TIMEOUT)
 
 
+def panel_in(frame, feature: str):
+    """The history panel shown inside the map frame for ``feature`` (``type:id``)."""
+    return frame.locator(f'aside.ba-history div.ba-panel[data-feature="{feature}"]')
+
+
 def test_clicking_a_section_shows_its_events_and_reselection_works(page, app_url, shots):
     sent: list[int] = []  # sizes of the messages the browser sends over the websocket
     page.on("websocket", lambda ws: ws.on("framesent", lambda f: sent.append(len(f))))
     frame, _ = open_page(page, app_url, "/border_map")
-    panel = page.locator('div.ba-panel[data-feature="section:rus-e-ussuri"]')
+    panel = panel_in(frame, "section:rus-e-ussuri")
     halo = frame.locator(".leaflet-baSelection-pane path.ba-halo")
     # mark every drawn feature: a click must not make the map re-send and redraw its layers
     frame.locator("body").evaluate(
@@ -105,13 +110,47 @@ def test_clicking_a_section_shows_its_events_and_reselection_works(page, app_url
     assert len([n for n in sent[before:] if n > 500]) == 1, sent[before:]
     assert frame.locator("body").evaluate(
         "b => [...document.querySelectorAll('path.leaflet-interactive')].every(p => p.baKept)")
+    # a permalink in the panel opens in the page, not inside the map frame
+    assert panel.locator("a[href]").evaluate_all(
+        "links => links.every(a => a.target === '_top' || a.target === '_blank')")
     page.screenshot(path=str(shots / "border_map_clicked.png"))
-    page.get_by_role("button", name="Clear selection").click()
+    frame.locator("button.ba-history-close").click()  # closes here and clears on the server
     panel.wait_for(state="detached", timeout=TIMEOUT)
-    halo.first.wait_for(state="detached", timeout=TIMEOUT)  # the halo follows the URL
+    halo.first.wait_for(state="detached", timeout=TIMEOUT)
+    page.wait_for_function("() => !location.search.includes('feature')", timeout=TIMEOUT)
     click_path(page, frame, "path.ba-id-rus-e-ussuri")  # the same feature again
     panel.wait_for(timeout=TIMEOUT)
     halo.first.wait_for(timeout=TIMEOUT)
+
+
+def test_the_panel_needs_no_server_round_trip(page, app_url):
+    """With the map's reports to the server cut, a click still shows the history at once."""
+    frame, _ = open_page(page, app_url, "/border_map")
+    wait_idle(page)
+    frame.locator("body").evaluate("() => { window.Streamlit.setComponentValue = () => {}; }")
+    click_path(page, frame, "path.ba-id-rus-e-ussuri")
+    panel_in(frame, "section:rus-e-ussuri").wait_for(timeout=TIMEOUT)
+    assert "feature" not in page.evaluate("() => location.search")  # the server never heard
+    # the panel came from its static file, written once for the reader's language
+    files = frame.locator("body").evaluate(
+        "() => performance.getEntriesByType('resource').map(e => e.name)"
+        ".filter(n => n.includes('/panels-en-'))")
+    assert any(f.endswith("/section/rus-e-ussuri.html") for f in files), files
+
+
+@pytest.mark.parametrize(("path", "selector", "feature"), [
+    ("/", "path.ba-id-rus-e-ussuri", "section:rus-e-ussuri"),
+    ("/timeline", "path.ba-id-rus-e-ussuri", "section:rus-e-ussuri"),
+    ("/disputed_areas", "path.ba-area.ba-id-heixiazi-transfer", "area:heixiazi-transfer"),
+])
+def test_a_click_opens_the_history_on_every_page_with_a_map(page, app_url, path, selector,
+                                                             feature):
+    frame, _ = open_page(page, app_url, path)
+    click_path(page, frame, selector)
+    panel_in(frame, feature).wait_for(timeout=TIMEOUT)
+    frame.locator(".leaflet-baSelection-pane path.ba-halo").first.wait_for(timeout=TIMEOUT)
+    page.wait_for_function(f"() => location.search.includes('{feature.split(':')[1]}')",
+                           timeout=TIMEOUT)
 
 
 def test_compare_page_shows_both_lines_and_differences(page, app_url, shots):
@@ -130,7 +169,7 @@ def test_compare_page_shows_both_lines_and_differences(page, app_url, shots):
 def test_deep_link_restores_view(page, app_url, shots):
     link = "/border_map?feature=area:heixiazi-transfer&layers=areas,pair:CHN-RUS-E&year=1995"
     frame, _ = open_page(page, app_url, link)
-    page.locator('div.ba-panel[data-feature="area:heixiazi-transfer"]').wait_for(timeout=TIMEOUT)
+    panel_in(frame, "area:heixiazi-transfer").wait_for(timeout=TIMEOUT)
     frame.locator(".leaflet-baSelection-pane path.ba-halo").first.wait_for(timeout=TIMEOUT)
     # the map is zoomed onto the linked area, and stays there
     page.wait_for_timeout(1000)

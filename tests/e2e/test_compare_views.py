@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from test_browser import MAP, TIMEOUT, click_path, open_page, wait_idle
+from test_browser import MAP, TIMEOUT, click_path, open_page, panel_in, wait_idle
+
+from tools.browser import FIT_JS, POINT_JS
 
 pytestmark = pytest.mark.e2e
 
@@ -79,12 +81,31 @@ def test_side_by_side_maps_move_together(page, app_url, shots):
 def test_click_a_line_on_compare_opens_its_history(page, app_url, shots):
     frame, _ = open_page(page, app_url, "/compare")
     click_path(page, frame, "path.ba-version[class*='ba-id-v1-rus-e-ussuri']")
-    panel = page.locator('div.ba-panel[data-feature="section:rus-e-ussuri"]')
+    panel = frame.locator('aside.ba-history div.ba-panel[data-feature="section:rus-e-ussuri"]')
     panel.wait_for(timeout=TIMEOUT)
     frame.locator(".leaflet-baSelection-pane path.ba-halo").first.wait_for(timeout=TIMEOUT)
     page.wait_for_function("() => location.search.includes('rus-e-ussuri')", timeout=TIMEOUT)
     wait_idle(page)
     page.screenshot(path=str(shots / "compare_clicked.png"))
+
+
+def test_the_right_hand_map_has_tooltips_and_opens_the_history(page, app_url, shots):
+    frame, _ = open_page(page, app_url, "/compare?view=side")
+    copy = frame.locator(".ba-side-map path.ba-version[class*='ba-id-v1-rus-e-ussuri']").first
+    copy.wait_for(state="attached", timeout=TIMEOUT)
+    # fit the left map to the (hidden) original; the right map follows it
+    frame.locator(".leaflet-baSideB-pane path[class*='ba-id-v1-rus-e-ussuri']").first.evaluate(FIT_JS)
+    page.wait_for_timeout(400)
+    wait_idle(page)
+    point = copy.evaluate(POINT_JS)
+    box = page.locator(MAP).first.bounding_box()
+    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    frame.locator(".ba-side-map .leaflet-tooltip").first.wait_for(timeout=TIMEOUT)
+    assert "2001" in frame.locator(".ba-side-map .leaflet-tooltip").first.inner_text()  # its date
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    panel_in(frame, "section:rus-e-ussuri").wait_for(timeout=TIMEOUT)
+    page.wait_for_function("() => location.search.includes('rus-e-ussuri')", timeout=TIMEOUT)
+    page.screenshot(path=str(shots / "compare_side_clicked.png"))
 
 
 def test_map_controls_are_local_and_on_the_map(page, app_url):

@@ -124,7 +124,7 @@ def test_no_payload_runs_anywhere_and_payloads_show_as_text(hostile_page, hostil
     tokens = "pair:CHN-RUS-E,pair:CHN-KAZ,version:1991,version:2001,claims,areas,places"
     page.goto(f"{hostile_url}/border_map?feature=section:rus-e-ussuri&layers={tokens}")
     frame = wait_map(page)
-    panel = page.locator('div.ba-panel[data-feature="section:rus-e-ussuri"]')
+    panel = frame.locator('aside.ba-history div.ba-panel[data-feature="section:rus-e-ussuri"]')
     panel.wait_for(timeout=TIMEOUT)
     text = panel.inner_text()
     assert IMG in text and SCRIPT in text  # names, narrative, events, accounts, sources
@@ -190,8 +190,8 @@ def test_no_payload_runs_anywhere_and_payloads_show_as_text(hostile_page, hostil
 
     # Disputed areas: the table, an area chosen (panel with holders and accounts)
     page.goto(hostile_url + "/disputed_areas?feature=area:heixiazi-transfer")
-    wait_map(page)
-    area = page.locator('div.ba-panel[data-feature="area:heixiazi-transfer"]')
+    frame = wait_map(page)
+    area = frame.locator('aside.ba-history div.ba-panel[data-feature="area:heixiazi-transfer"]')
     area.wait_for(timeout=TIMEOUT)
     assert IMG in area.inner_text()
     page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=TIMEOUT)

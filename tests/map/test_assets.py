@@ -8,7 +8,8 @@ from borderatlas.map import assets
 def test_vendor_files_exist_in_installed_packages():
     files = assets.vendor_files()
     names = {f.relative for f in files}
-    assert {"leaflet/leaflet.js", "leaflet/leaflet.css", "jquery/jquery.min.js"} <= names
+    assert {"leaflet/leaflet.js", "leaflet/leaflet.css"} <= names
+    assert not [n for n in names if "jquery" in n]  # no map needs it
     assert all(f.source.is_file() for f in files)
 
 
@@ -33,4 +34,4 @@ def test_map_renders_without_any_cdn_url():
     html = m.get_root().render()
     assert assets.external_urls(html) == []
     assert "/app/static/vendor/leaflet/leaflet.js" in html
-    assert "bootstrap" not in html and "awesome" not in html
+    assert "bootstrap" not in html and "awesome" not in html and "jquery" not in html.lower()

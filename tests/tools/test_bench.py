@@ -78,3 +78,46 @@ def test_server_load_measurement_runs_in_a_fresh_process(tmp_path):
     metrics = res.metrics()
     assert metrics["server: load+validate cold (fresh process)"]["n"] == 1
     assert metrics["server: cached accessor warm (2nd call)"]["median"] >= 0
+
+
+def test_bytes_beyond_the_shell_leave_out_what_the_empty_app_also_fetched():
+    shell = {"(page document)": 800, "/static/js/index.js": 500_000, "/_stcore/host-config": 300}
+    page = {"(page document)": 800, "/static/js/index.js": 500_000,
+            "/app/static/vendor/leaflet/leaflet.js": 40_000, "/component/x/index.html": 1000}
+    assert bench.beyond_shell(page, ws_in=60_000, shell_urls=shell, shell_ws_in=2_000) \
+        == 41_000 + 58_000
+    # a page cannot receive less than nothing over the websocket
+    assert bench.beyond_shell({}, ws_in=100, shell_urls=shell, shell_ws_in=2_000) == 0
+
+
+def test_probe_counts_bytes_per_url_and_the_top_document_once():
+    probe = bench.Probe()
+    for rid, url, kind in (("1", "http://127.0.0.1:1/border_map?x=1", "Document"),
+                           ("2", "http://127.0.0.1:1/component/f/index.html", "Document"),
+                           ("3", "http://127.0.0.1:1/static/js/a.js", "Script")):
+        probe.on_response({"requestId": rid, "type": kind, "response": {"url": url}})
+        probe.on_loading_finished({"requestId": rid, "encodedDataLength": 10 * int(rid)})
+    assert probe.url_bytes == {"(page document)": 10, "/component/f/index.html": 20,
+                               "/static/js/a.js": 30}
+    assert bench.url_key("http://h:2/app/static/v/b.geojson#z") == "/app/static/v/b.geojson"
+    probe.reset()
+    assert probe.url_bytes == {}
+
+
+def test_first_visit_targets_are_the_issues():
+    got = bench.check_targets({
+        "first visit: map drawn after the shell is idle: Border map": {"median": 0.4},
+        "first visit: beyond the shell: Border map": {"median": 301.0}})
+    assert got["first visit: map drawn after the shell is idle: Border map"]["met"] is True
+    assert got["first visit: beyond the shell: Border map"]["met"] is False
+
+
+def test_url_implies_first_visits_only():
+    args = bench.parse_args(["--url", "http://127.0.0.1:8501"])
+    assert args.first_visit_only and args.url == "http://127.0.0.1:8501"
+
+
+def test_the_largest_responses_beyond_the_shell_are_listed_largest_first():
+    got = bench.largest_beyond_shell({"/a": 2048, "/b": 1024, "/shell": 9999, "/c": 4096},
+                                     {"/shell": 9999}, n=2)
+    assert list(got.items()) == [("/c", 4.0), ("/a", 2.0)]

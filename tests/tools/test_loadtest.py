@@ -101,6 +101,21 @@ def test_rss_and_cpu_of_this_process_are_readable():
     assert loadtest.cpu_seconds(os.getpid()) > 0
 
 
+def test_several_server_processes_add_up_and_unknown_ones_are_not_guessed():
+    me = os.getpid()
+    assert loadtest.server_rss((me, me)) == pytest.approx(2 * rss_mb(me), rel=0.05)
+    assert loadtest.server_cpu((me,)) > 0
+    assert math.isnan(loadtest.server_rss(())) and math.isnan(loadtest.server_cpu(()))
+
+
+def test_url_targets_a_running_server_with_its_processes():
+    args = loadtest.parse_args(["--url", "http://127.0.0.1:8501", "--pid", "1", "--pid", "2"])
+    assert (args.url, args.pid) == ("http://127.0.0.1:8501", [1, 2])
+    assert loadtest.parse_args([]).url is None
+    with pytest.raises(SystemExit):
+        loadtest.parse_args(["--url", "ws://127.0.0.1:8501"])
+
+
 # --- what the client sends -----------------------------------------------------------------
 
 def test_sections_and_tooltips_are_read_from_the_map_components_layers(atlas):
@@ -290,3 +305,17 @@ def test_one_websocket_user_gets_the_panel_of_each_clicked_section(geodata, tmp_
     assert [panel for _, panel in seen] == [f"section:{sid}" for sid, _ in seen]
     assert phase.errors == []
     assert len(phase.latencies) == loadtest.PAGE_EVERY and len(phase.page_times) == 3
+
+
+def test_the_panel_folder_is_read_from_the_map_the_component_was_sent():
+    import folium
+
+    from borderatlas.map import elements
+
+    m = folium.Map()
+    elements.HistoryPanel("/app/static/vendor/panels-en-0123abcd", "en", ["a", "b"],
+                          "[[ba:cleared]]").add_to(m)
+    script = m.get_root().render()
+    assert loadtest.panel_prefix(json.dumps({"script": script})) == (
+        "/app/static/vendor/panels-en-0123abcd")
+    assert loadtest.panel_prefix(json.dumps({"script": "var map = L.map('m');"})) is None

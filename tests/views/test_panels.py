@@ -91,3 +91,14 @@ def test_base_url_setting():
     assert config.base_url({"BORDERATLAS_BASE_URL": "https://a.org/atlas/"}) == "https://a.org/atlas"
     for bad in ("javascript:alert(1)", "a.org", "https://a.org/?x=1"):
         assert config.base_url({"BORDERATLAS_BASE_URL": bad}) == "http://localhost:8501"
+
+
+def test_every_panel_is_built_once_per_feature_in_the_language_asked(atlas):
+    built = panels.every_panel(atlas, "zh")
+    expected = ({("section", i) for i in atlas.sections["id"]}
+                | {("area", i) for i in atlas.areas["id"]}
+                | {("place", i) for i in atlas.places["id"]})
+    assert set(built) == expected
+    for (ftype, fid), html in built.items():
+        assert f'data-feature="{ftype}:{fid}"' in html
+        assert html == panels.panel_html(atlas, ftype, fid, lang="zh")

@@ -66,6 +66,11 @@
         e.layer.on('click', function () { show(e.layer); });
       }
     });
+    map.on('baselect', function (e) {  // the history panel was closed
+      if (!e.key) {
+        show(null);
+      }
+    });
     map.on('layerremove', function (e) {
       if (e.layer === source) {
         show(null);

@@ -3,11 +3,13 @@
  * The map st_folium draws shrinks to the left half; a second Leaflet map fills the right half.
  * Layers drawn in the `pane` named in the options (date B's line) are hidden in the first map
  * and drawn again in the second, added and removed with the originals; each map follows the
- * other's centre and zoom (in the manner of Leaflet.Sync, in a few lines).
+ * other's centre and zoom (in the manner of Leaflet.Sync, in a few lines). The copies show the
+ * originals' tooltips and hand their clicks to the originals.
  *
  * The second map gets the first one's basemap: the same "auto" choice (`map.baBasemap`, see
  * basemap-auto.js) or the vector basemap at `basemapUrl`.
- * Relies on: Leaflet 1.9 API only; BorderAtlas.fetchedBasemap when a basemap URL is given.
+ * Relies on: Leaflet 1.9 API only; BorderAtlas.fetchedBasemap when a basemap URL is given, and
+ * BorderAtlas.focusWithoutScroll (every map has it) for the right-hand map's clicks.
  */
 /* global L */
 (function (root) {
@@ -32,6 +34,9 @@
       center: map.getCenter(), zoom: map.getZoom(), minZoom: map.getMinZoom(),
       maxZoom: map.getMaxZoom(), zoomControl: true, attributionControl: true
     });
+    if (ns.focusWithoutScroll) {
+      ns.focusWithoutScroll(other);  // or a click on the right map scrolls the page and is lost
+    }
     other.createPane(options.pane).style.zIndex = 410;
     other.attributionControl.setPrefix(false);
     map.attributionControl.setPrefix(false);  // half a map: the data's credit must fit on one line
@@ -58,6 +63,32 @@
     tag(map, options.labelA);
     tag(other, options.labelB);
 
+    // A copy in the right map shows the original's tooltip and passes its clicks on to the
+    // original, so the halo, the history panel and Streamlit hear of them as of any click.
+    function copyOf(layer) {
+      var originals = [];
+      var i = 0;
+      layer.eachLayer(function (sub) { originals.push(sub); });
+      return L.geoJSON(layer.toGeoJSON(), {
+        pane: options.pane,
+        style: layer.options.style,
+        onEachFeature: function (feature, copy) {
+          var original = originals[i++];
+          if (!original) {
+            return;
+          }
+          copy.bindTooltip(function () {
+            var tip = layer.getTooltip() || (original.getTooltip && original.getTooltip());
+            var content = tip && tip.getContent();
+            return typeof content === 'function' ? content(original) : (content || '');
+          }, {sticky: true});
+          copy.on('click', function (e) {
+            original.fire('click', {latlng: e.latlng, originalEvent: e.originalEvent}, true);
+          });
+        }
+      });
+    }
+
     var copies = {};
     map.on('layeradd', function (e) {
       var layer = e.layer;
@@ -68,9 +99,7 @@
       if (copies[id]) {
         other.removeLayer(copies[id]);
       }
-      copies[id] = L.geoJSON(layer.toGeoJSON(), {
-        pane: options.pane, interactive: false, style: layer.options.style
-      }).addTo(other);
+      copies[id] = copyOf(layer).addTo(other);
     });
     map.on('layerremove', function (e) {
       var id = L.stamp(e.layer);
