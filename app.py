@@ -48,6 +48,8 @@ def home() -> None:
         ui.show_map(m, groups, key="home_map", height=480, selection_key="home_selected")
     st.html(legend.legend_html(year, atlas=data, lang=lang))
     ui.attribution_caption()
+    ui.share_map(m, groups, _("The boundary by status, %(year)s") % {"year": year},
+                 legend.legend_html(year, atlas=data, lang=lang), key="home")
     st.markdown(_("**How to use:** open **Border map** and click a section or area to read its "
                   "history, or search any name in English, Russian or Chinese.  \n**Compare** "
                   "shows how two dated versions of the line differ; **Timeline** replays "

@@ -47,6 +47,10 @@ PLACE_COLOURS = {"tripoint": OKABE_ITO["black"], "split_point": OKABE_ITO["grey"
 DIFFERENCE_COLOUR = OKABE_ITO["purple"]
 OLD_LINE_STYLE: dict[str, Any] = {"color": "#555555", "weight": 3, "dashArray": "2 5", "opacity": 0.9}
 OSM_ATTRIBUTION = "© OpenStreetMap contributors, ODbL"
+# the tiles of tile.openstreetmap.org (basemap "osm"/"auto"), credited as OSM asks, with a link
+OSM_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_TILES_ATTRIBUTION = ('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap'
+                         "</a> contributors")
 OVERLAY_STYLE: dict[str, Any] = {"color": "#CC00CC", "weight": 4, "dashArray": "4 4", "opacity": 0.95}
 
 

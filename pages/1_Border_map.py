@@ -58,3 +58,5 @@ ui.write_url_state(
     urlstate.ViewState(feature=selected, year=year, layers=frozenset(visible),
                        basemap=st.session_state["bm_basemap"]),
     defaults)
+ui.share_map(m, groups, _("Border map, %(year)s") % {"year": year},
+             legend.legend_html(year, atlas=data, lang=lang), key="bm")  # URL written

@@ -61,5 +61,6 @@ view = viewmodel.zone_view(data, moved[0]["zone_id"]) if moved else None
 st.caption(_("Click a line on the map to read that section's history beside it."))
 ui.show_map(m, groups, key=f"cmp_map_{view_mode}", selection_key=SEL, view=view)
 ui.attribution_caption()
+ui.share_map(m, groups, _("Compare: %(a)s and %(b)s") % {"a": names[a], "b": names[b]}, key="cmp")
 
 ui.compare_change_table(data, rows, a, b, names)

@@ -30,9 +30,12 @@ groups = compose.status_groups(data, year, ui.DETAIL["map"], highlight=targets, 
 view = ui.view_for("tl_view", targets[0] if targets else None)  # kept while the year moves
 
 with st.spinner(_("Drawing…")):  # a click shows the feature's history beside the map, in the map
-    ui.show_map(ui.base_map(halo=True), groups, key="tl_map", selection_key=SEL, view=view)
+    m = ui.base_map(halo=True)
+    ui.show_map(m, groups, key="tl_map", selection_key=SEL, view=view)
 st.html(legend.legend_html(year, atlas=data, lang=lang))
 ui.attribution_caption()
+ui.share_map(m, groups, _("Timeline, %(year)s") % {"year": year},
+             legend.legend_html(year, atlas=data, lang=lang), key="tl")
 text_col, year_col = st.columns([3, 2])
 with text_col:
     if event:

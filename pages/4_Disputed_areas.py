@@ -6,7 +6,7 @@ import streamlit as st
 
 from borderatlas import ui
 from borderatlas.map import compose
-from borderatlas.views import tables, urlstate
+from borderatlas.views import legend, tables, urlstate
 
 SEL = "da_selected"
 
@@ -45,7 +45,11 @@ view = ui.view_for("da_view", ("area", area_id) if area_id else None)
 st.caption(_("The chosen area's history shows beside the map; click any area or section on the "
              "map to read its own."))
 with st.spinner(_("Drawing…")):
-    ui.show_map(ui.base_map(halo=True), groups, key="da_map", selection_key=SEL, view=view)
+    m = ui.base_map(halo=True)
+    ui.show_map(m, groups, key="da_map", selection_key=SEL, view=view)
 ui.attribution_caption()
 
 ui.write_url_state(urlstate.ViewState(feature=st.session_state.get(SEL)), defaults)
+ui.share_map(m, groups, _("Disputed and transferred areas"),
+             legend.legend_html(urlstate.YEAR_MAX, atlas=data, lang=lang),
+             key="da")  # after the URL is written, so the file's link is this view's

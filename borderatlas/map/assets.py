@@ -91,6 +91,11 @@ def own_js_url(base_url_path: str, name: str) -> str:
     return _url(base_url_path, f"{OWN_SUBDIR}/{name}")
 
 
+def own_js_source(name: str) -> str:
+    """The text of one of our own scripts, to inline where nothing can load it by URL."""
+    return (OWN_JS / name).read_text(encoding="utf-8")
+
+
 def local_js(base_url_path: str = "") -> list[tuple[str, str]]:
     """Return folium ``default_js`` entries pointing at the locally served files."""
     return [

@@ -9,14 +9,14 @@ element's template only calls the function that file defines, with JSON options.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from borderatlas.map.assets import own_js_url
-from borderatlas.style import HIGHLIGHT
+from borderatlas.style import HIGHLIGHT, OSM_TILES_ATTRIBUTION, OSM_TILES_URL
 
 
 def _call(function: str, *args: str) -> Template:
@@ -41,14 +41,42 @@ class _OwnScript(JSCSSMixin, MacroElement):
 
 
 class FetchedBasemap(_OwnScript):
-    """Basemap fetched by the browser from a static URL: cached there, never in a rerun's payload."""
+    """Basemap fetched by the browser from a static URL: cached there, never in a rerun's payload.
+
+    ``url`` may also be the GeoJSON document itself (a standalone map file has no server).
+    """
 
     script = "fetched-basemap"
     _template = _call("fetchedBasemap", "url")
 
-    def __init__(self, url: str, base_url_path: str = "") -> None:
+    def __init__(self, url: str | dict[str, Any], base_url_path: str = "") -> None:
         super().__init__(base_url_path)
         self.url = url
+
+
+class AutoBasemap(_OwnScript):
+    """OpenStreetMap tiles when the browser can load them, else the bundled vector basemap.
+
+    The browser decides (``static/basemap-auto.js``): a tile error, no tile within
+    ``timeout_ms`` or ``navigator.onLine === false`` removes the tiles and draws ``vector``
+    (a URL, as :class:`FetchedBasemap`, or the GeoJSON document itself).
+    """
+
+    script = "basemap-auto"
+    _template = _call("autoBasemap", "options")
+    LABELS: ClassVar[dict[str, str]] = {"tiles": "OpenStreetMap tiles", "vector": "bundled vector",
+                                        "pending": "loading OpenStreetMap tiles…"}
+
+    def __init__(self, vector: str | dict[str, Any], timeout_ms: int = 4000,
+                 base_url_path: str = "") -> None:
+        super().__init__(base_url_path)
+        # the vector fallback is drawn by fetched-basemap.js: load it before this script
+        self.default_js = [("ba_fetched-basemap", own_js_url(base_url_path, "fetched-basemap.js")),
+                           *self.default_js]
+        self.options = {
+            "tiles": {"url": OSM_TILES_URL,
+                      "options": {"attribution": OSM_TILES_ATTRIBUTION, "maxZoom": 19}},
+            "vector": vector, "timeoutMs": int(timeout_ms), "labels": dict(self.LABELS)}
 
 
 class SelectionHalo(_OwnScript):
@@ -144,7 +172,7 @@ class SideBySide(_OwnScript):
     _template = _call("sideBySide", "options")
     PANE = "baSideB"
 
-    def __init__(self, label_a: str, label_b: str, basemap_url: str | None = None,
+    def __init__(self, label_a: str, label_b: str, basemap_url: str | dict[str, Any] | None = None,
                  attribution: str = "", base_url_path: str = "") -> None:
         super().__init__(base_url_path)
         self.options = {"pane": self.PANE, "labelA": label_a, "labelB": label_b,

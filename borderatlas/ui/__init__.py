@@ -8,6 +8,7 @@ from borderatlas.ui.lang import current_lang, gettext, language_switch, ngettext
 from borderatlas.ui.mapview import RETURNED, base_map, roomy_layout, show_map, view_for, zoom_view
 from borderatlas.ui.notices import attribution_caption, problems_notice
 from borderatlas.ui.overlay import user_overlay
+from borderatlas.ui.share import share_map
 from borderatlas.ui.url import (
     known_features,
     layer_tokens,
@@ -50,6 +51,7 @@ __all__ = [
     "read_url_state",
     "roomy_layout",
     "search_box",
+    "share_map",
     "show_map",
     "user_overlay",
     "version_token",

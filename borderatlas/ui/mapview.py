@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # folium is imported by borderatlas.map only
 RETURNED = ["last_object_clicked_tooltip", "last_object_clicked_count"]
 
 
-def base_map(basemap: str = "vector", center: tuple[float, float] = layers.DEFAULT_CENTER,
+def base_map(basemap: str = "auto", center: tuple[float, float] = layers.DEFAULT_CENTER,
              zoom: int = layers.DEFAULT_ZOOM, halo: bool = False, *,
              legend: str | None = None, swipe: tuple[str, str] | None = None,
              side: tuple[str, str] | None = None) -> folium.Map:
@@ -46,11 +46,13 @@ def base_map(basemap: str = "vector", center: tuple[float, float] = layers.DEFAU
     m = layers.base_map(None, base_url_path(), tiles=tiles, center=center, zoom=zoom,
                         bounds=bounds)
     url = None
-    if basemap == "vector":
+    if basemap in ("vector", "auto"):
         name = _basemap_file(str(config.geodata_root()), config.resolution())
         base = base_url_path().strip("/")
         url = "/" + "/".join(p for p in (base, "app/static/vendor", name) if p)
-        elements.FetchedBasemap(url, base_url_path()).add_to(m)
+        # auto: the browser shows tiles if they load, else this vector basemap
+        kind = elements.AutoBasemap if basemap == "auto" else elements.FetchedBasemap
+        kind(url, base_url_path=base_url_path()).add_to(m)
     for control in (elements.Fullscreen, elements.MousePosition, elements.Measure):
         control(base_url_path()).add_to(m)
     if legend:

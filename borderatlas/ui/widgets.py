@@ -16,7 +16,8 @@ from borderatlas.ui.mapview import zoom_view
 from borderatlas.views import urlstate, viewmodel
 from borderatlas.views.messages import N_
 
-BASEMAP_LABELS = {"vector": N_("bundled vector (offline)"),
+BASEMAP_LABELS = {"auto": N_("automatic (tiles when online, else bundled vector)"),
+                  "vector": N_("bundled vector (offline)"),
                   "osm": N_("OpenStreetMap tiles (online)"), "none": N_("none")}
 FEATURE_TYPES = {"section": N_("section"), "area": N_("area"), "place": N_("place")}
 
@@ -41,7 +42,8 @@ def layer_sidebar(atlas: Any, prefix: str, year_label: str | None = None) -> Non
         st.radio(_("Basemap"), urlstate.BASEMAPS, key=f"{prefix}_basemap",
                  format_func=lambda b: _(BASEMAP_LABELS[b]) if b in BASEMAP_LABELS else b,
                  help=_("The bundled vector basemap works offline. Tiles are fetched from "
-                        "tile.openstreetmap.org and need an internet connection."))
+                        "tile.openstreetmap.org and need an internet connection. Automatic: "
+                        "your browser shows tiles if they load, else the bundled vector basemap."))
         st.slider(year_label or _("Status in year"), urlstate.YEAR_MIN, urlstate.YEAR_MAX,
                   key=f"{prefix}_year")
 

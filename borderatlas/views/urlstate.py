@@ -3,7 +3,8 @@
 Query keys: ``feature`` (``section:rus-e-ussuri``), ``year`` (1858–2024), ``compare``
 (two version ids or ISO dates: ``1991,2001``, ``1995-03-01,2011``), ``view`` (how Compare
 shows them: ``overlay``/``swipe``/``side``), ``layers`` (comma-separated layer tokens),
-``basemap`` (``vector``/``osm``/``none``).
+``basemap`` (``auto``/``vector``/``osm``/``none``; ``auto``, the default, is decided by the browser:
+tiles when they load, else the bundled vector basemap).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from borderatlas.views.messages import Gettext, gettext
 
 YEAR_MIN, YEAR_MAX = 1858, 2024  # the chronicle runs to 2024
 FEATURE_TYPES = ("section", "area", "place")
-BASEMAPS = ("vector", "osm", "none")  # osm: OpenStreetMap tiles, online only
+BASEMAPS = ("auto", "vector", "osm", "none")  # osm: OpenStreetMap tiles, online only
 COMPARE_VIEWS = ("overlay", "swipe", "side")  # both lines on one map; a divider; two maps
 MAX_VALUE_LEN = 500
 
@@ -30,7 +31,7 @@ class ViewState:
     year: int = YEAR_MAX
     versions: tuple[str, str] = ("1991", "2001")
     layers: frozenset[str] = field(default_factory=frozenset)
-    basemap: str = "vector"
+    basemap: str = "auto"
     view: str = "overlay"
 
 

@@ -127,7 +127,15 @@ def test_compare_any_two_dates_from_the_link_and_the_date_inputs(app):
     assert str(at.date_input(key="cmp_b_date").value) == "2008-10-14"
     assert qp(at, "compare") == "1995-03-01,2008"
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Download CSV", "Download GeoJSON"]
+    assert labels == ["Download this map (HTML)", "Download CSV", "Download GeoJSON"]
+
+
+@pytest.mark.parametrize("page", [None, *PAGES[:4]])
+def test_every_map_has_copy_link_and_map_download(app, page):
+    at = app(page)
+    assert sum("ba-copy-link" in str(h.proto.body) for h in at.get("html")) == 1
+    labels = [b.label for b in at.get("download_button")]
+    assert labels.count("Download this map (HTML)") == 1
 
 
 @pytest.mark.parametrize("view", ["overlay", "swipe", "side"])

@@ -90,3 +90,12 @@ def test_compare_dates_and_view_round_trip(view):
     assert params.get("compare") == "1995-03-01,2011-10-01"
     assert params.get("view") == (None if view == "overlay" else view)
     assert parse(params) == (state, [])
+
+
+def test_basemap_auto_is_the_default_and_old_links_keep_their_basemap():
+    assert ViewState().basemap == "auto"
+    assert urlstate.serialise(ViewState(basemap="auto")) == {}  # the default stays out of links
+    for old in ("vector", "osm", "none"):
+        state, notices = parse({"basemap": old})
+        assert (state.basemap, notices) == (old, [])
+        assert urlstate.serialise(state) == {"basemap": old}

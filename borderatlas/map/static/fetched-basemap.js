@@ -1,7 +1,7 @@
 /* Border Atlas: draw the bundled vector basemap, fetched once from a static URL.
  *
  * The basemap is a content-named GeoJSON file the browser caches; it is never part of a
- * Streamlit rerun's payload. It is drawn in its own pane (z-index 350) under the data layers
+ * Streamlit rerun's payload. (A standalone map file passes the GeoJSON itself instead of a URL.) It is drawn in its own pane (z-index 350) under the data layers
  * and the selection halo, so it stays underneath although it arrives after them. Features with
  * `minZoom`/`maxZoom` (the named border rivers at three levels of detail) are shown only in that
  * zoom range, and those with a `label` get a permanent label in the `baLabels` pane.
@@ -25,12 +25,14 @@
     }
   }
 
-  ns.fetchedBasemap = function (map, url) {
+  ns.fetchedBasemap = function (map, source) {
     map.createPane('baBasemap').style.zIndex = 350;
     map.createPane('baLabels').style.zIndex = 640;
     map.getPane('baLabels').style.pointerEvents = 'none';
-    return fetch(url)
-      .then(function (response) { return response.json(); })
+    var loaded = typeof source === 'string'
+      ? fetch(source).then(function (response) { return response.json(); })
+      : Promise.resolve(source);
+    return loaded
       .then(function (doc) {
         var fixed = doc.features.filter(function (f) { return f.properties.minZoom === undefined; });
         var zoomed = doc.features.filter(function (f) { return f.properties.minZoom !== undefined; });

@@ -6,6 +6,8 @@
  * other's centre and zoom (in the manner of Leaflet.Sync, in a few lines). The copies show the
  * originals' tooltips and hand their clicks to the originals.
  *
+ * The second map gets the first one's basemap: the same "auto" choice (`map.baBasemap`, see
+ * basemap-auto.js) or the vector basemap at `basemapUrl`.
  * Relies on: Leaflet 1.9 API only; BorderAtlas.fetchedBasemap when a basemap URL is given, and
  * BorderAtlas.focusWithoutScroll (every map has it) for the right-hand map's clicks.
  */
@@ -37,10 +39,13 @@
     }
     other.createPane(options.pane).style.zIndex = 410;
     other.attributionControl.setPrefix(false);
+    map.attributionControl.setPrefix(false);  // half a map: the data's credit must fit on one line
     if (options.attribution) {
       other.attributionControl.addAttribution(options.attribution);
     }
-    if (options.basemapUrl && ns.fetchedBasemap) {
+    if (map.baBasemap) {
+      map.baBasemap.follow(other);
+    } else if (options.basemapUrl && ns.fetchedBasemap) {
       ns.fetchedBasemap(other, options.basemapUrl);
     }
     L.control.scale().addTo(other);
