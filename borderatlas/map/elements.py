@@ -183,10 +183,18 @@ class _Control(_OwnScript):
     script = "map-controls"
 
 
-class Fullscreen(_Control):
-    """A button that enlarges the map to the whole browser window (Esc leaves)."""
+class _LabelledControl(_Control):
+    """A control whose visible words come from Python (translated there), as JSON options."""
 
-    _template = _call("fullscreen")
+    def __init__(self, base_url_path: str = "", **labels: str) -> None:
+        super().__init__(base_url_path)
+        self.options = {k: v for k, v in labels.items() if v}
+
+
+class Fullscreen(_LabelledControl):
+    """A button that enlarges the map to the whole browser window (Esc leaves); ``title``."""
+
+    _template = _call("fullscreen", "options")
 
 
 class MousePosition(_Control):
@@ -195,10 +203,13 @@ class MousePosition(_Control):
     _template = _call("mousePosition")
 
 
-class Measure(_Control):
-    """Click points to measure a great-circle distance (toggle button)."""
+class Measure(_LabelledControl):
+    """Click points to measure a great-circle distance (toggle button).
 
-    _template = _call("measure")
+    Labels: ``title``, ``prompt``, ``distance`` (with ``{km}``) and ``lang`` for the number.
+    """
+
+    _template = _call("measure", "options")
 
 
 class LegendControl(_Control):

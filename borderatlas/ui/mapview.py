@@ -53,8 +53,12 @@ def base_map(basemap: str = "auto", center: tuple[float, float] = layers.DEFAULT
         # auto: the browser shows tiles if they load, else this vector basemap
         kind = elements.AutoBasemap if basemap == "auto" else elements.FetchedBasemap
         kind(url, base_url_path=base_url_path()).add_to(m)
-    for control in (elements.Fullscreen, elements.MousePosition, elements.Measure):
-        control(base_url_path()).add_to(m)
+    lang, _ = current_lang(), gettext()
+    elements.Fullscreen(base_url_path(), title=_("Full screen (toggle)")).add_to(m)
+    elements.MousePosition(base_url_path()).add_to(m)
+    elements.Measure(base_url_path(), title=_("Measure a distance (toggle)"),
+                     prompt=_("Click points to measure"),
+                     distance=_("Distance: {km} km (great circle)"), lang=lang).add_to(m)
     if legend:
         elements.LegendControl(legend, base_url_path=base_url_path()).add_to(m)
     if swipe:
@@ -64,7 +68,6 @@ def base_map(basemap: str = "auto", center: tuple[float, float] = layers.DEFAULT
                             base_url_path=base_url_path()).add_to(m)
     if halo:
         elements.SelectionHalo(base_url_path=base_url_path()).add_to(m)
-        lang, _ = current_lang(), gettext()
         elements.HistoryPanel(panel_prefix(lang), lang, RETURNED, CLEARED,
                               close_label=_("Close the history"),
                               error_label=_("History not available"),

@@ -62,3 +62,14 @@ def test_fetched_basemap_takes_a_document_instead_of_a_url():
     doc = {"type": "FeatureCollection", "features": []}
     html = _html(elements.FetchedBasemap(doc))
     assert re.search(r'BorderAtlas\.fetchedBasemap\(map_\w+, \{"features": \[\], "type": "FeatureCollection"\}\)', html)
+
+
+def test_control_words_come_translated_from_python():
+    m = folium.Map(tiles=None)
+    elements.Fullscreen(title="全屏（切换）").add_to(m)
+    elements.Measure(title="Измерить", prompt="Щёлкайте", distance="Расстояние: {km} км",
+                     lang="ru").add_to(m)
+    html = m.get_root().render()
+    assert _script_options(html, "fullscreen") == {"title": "全屏（切换）"}
+    assert _script_options(html, "measure") == {"title": "Измерить", "prompt": "Щёлкайте",
+                                                "distance": "Расстояние: {km} км", "lang": "ru"}

@@ -42,7 +42,8 @@
     'aria-hidden="true"><path d="M5 1v4H1M13 5H9V1M9 13V9h4M1 9h4v4" fill="none" stroke="#333" ' +
     'stroke-width="2"/></svg>';
 
-  ns.fullscreen = function (map) {
+  ns.fullscreen = function (map, options) {
+    var labels = options || {};
     var frame = root.frameElement;
     var saved = null;
     function toggle(a) {
@@ -67,7 +68,7 @@
       }
       setTimeout(function () { map.invalidateSize(); root.dispatchEvent(new Event('resize')); }, 50);
     }
-    var control = button(map, 'topleft', EXPAND, 'Full screen (toggle)', toggle);
+    var control = button(map, 'topleft', EXPAND, labels.title || 'Full screen (toggle)', toggle);
     root.addEventListener('keydown', function (e) {
       if (e.key === 'Escape' && saved !== null) {
         toggle(control.getContainer().firstChild);
@@ -89,7 +90,8 @@
     control.addTo(map);
   };
 
-  ns.measure = function (map) {
+  ns.measure = function (map, options) {
+    var labels = options || {};
     var points = [];
     var line = null;
     var active = false;
@@ -111,8 +113,10 @@
     }
     function show() {
       box.style.display = active ? 'block' : 'none';
-      box.textContent = points.length < 2 ? 'Click points to measure' :
-        'Distance: ' + total().toFixed(1) + ' km (great circle)';
+      var km = total().toLocaleString(labels.lang || undefined,
+                                      {minimumFractionDigits: 1, maximumFractionDigits: 1});
+      box.textContent = points.length < 2 ? (labels.prompt || 'Click points to measure') :
+        (labels.distance || 'Distance: {km} km (great circle)').replace('{km}', km);
     }
     function onClick(e) {
       points.push(e.latlng);
@@ -122,7 +126,7 @@
       line.setLatLngs(points);
       show();
     }
-    button(map, 'topleft', '\u21A6', 'Measure a distance (toggle)', function (a) {
+    button(map, 'topleft', '\u21A6', labels.title || 'Measure a distance (toggle)', function (a) {
       active = !active;
       a.classList.toggle('ba-measure-on', active);
       if (active) {
