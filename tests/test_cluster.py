@@ -15,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from worker_loop import run_async
 
 from borderatlas import cluster
 from tools.devserver import REPO, free_port
@@ -194,7 +195,7 @@ def test_two_processes_behind_nginx_serve_the_app_and_its_websocket_then_stop(tm
             assert resp.headers["Server"] == "nginx"
             cookie = resp.headers["Set-Cookie"].split(";")[0]
         assert cookie.startswith(f"{cluster.COOKIE}=")
-        assert asyncio.run(_websocket_run(url, cookie)) == "new_session"
+        assert run_async(_websocket_run(url, cookie)) == "new_session"
         run_dir = Path(re.search(r"run dir (\S+)\)", ready).group(1))
         assert run_dir.is_dir()
 

@@ -6,9 +6,6 @@ import asyncio
 import json
 import math
 import os
-from collections.abc import Coroutine
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
 
 import folium
 import pytest
@@ -18,23 +15,13 @@ from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit_folium import _get_feature_group_string
+from worker_loop import run_async
 
 from benchmarks import loadtest
 from borderatlas.data.loader import load_atlas
 from borderatlas.map import layers
 from borderatlas.views import features, legend, panels, viewmodel
 from tools.devserver import rss_mb, run_app
-
-T = TypeVar("T")
-
-def run_async(coro: Coroutine[Any, Any, T]) -> T:
-    """Run a coroutine on its own loop in a worker thread.
-
-    The browser tests' sync Playwright keeps an event loop running in the main thread for
-    the whole session, and ``asyncio.run`` refuses to start inside it.
-    """
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coro).result()
 
 
 @pytest.fixture(scope="module")
