@@ -98,7 +98,7 @@ class SelectionHalo(_OwnScript):
 class HistoryPanel(_OwnScript):
     """A clicked feature's history inside the map frame, fetched as a static file: no rerun waited for.
 
-    ``prefix``: URL of the folder of panel files ``<type>/<id>.html`` (``ui.cache.panel_files``).
+    ``prefix``: URL of the folder of panel files ``<type>/<id>.html`` (``ui.cache.panel_prefix``).
     ``keys``: the values the map component returns, so a close can be reported like a click.
     """
 

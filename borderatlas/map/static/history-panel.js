@@ -1,7 +1,7 @@
 /* Border Atlas: a feature's history panel shown inside the map frame the moment it is clicked.
  *
  * History panels depend only on the feature and the language, so the server writes each one
- * once as a static file (borderatlas.ui.cache.panel_files, rendered by views.panels.panel_html,
+ * once as a static file (borderatlas.ui.cache.panel_prefix, rendered by views.panels.panel_html,
  * escaped there). A click fetches that file (or reuses it) and shows it beside the map with no
  * script rerun in between; the click is still reported to Streamlit, which then only keeps the
  * URL and its widgets in step. The panel also follows the page URL's `feature` value when it
