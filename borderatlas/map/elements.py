@@ -33,11 +33,13 @@ class _OwnScript(JSCSSMixin, MacroElement):
     """An element whose behaviour is one of our static JavaScript files."""
 
     script = ""
+    needs: tuple[str, ...] = ()  # our scripts this one calls, loaded before it (once per map)
 
     def __init__(self, base_url_path: str = "") -> None:
         super().__init__()
         self._name = type(self).__name__
-        self.default_js = [(f"ba_{self.script}", own_js_url(base_url_path, f"{self.script}.js"))]
+        self.default_js = [(f"ba_{name}", own_js_url(base_url_path, f"{name}.js"))
+                           for name in (*self.needs, self.script)]
 
 
 class FetchedBasemap(_OwnScript):
@@ -83,6 +85,7 @@ class SelectionHalo(_OwnScript):
     """Halo the selected feature in the browser, so selecting one re-sends no map layers."""
 
     script = "selection-halo"
+    needs = ("selection",)
     _template = _call("selectionHalo", "options")
 
     def __init__(self, kinds: Iterable[str] = ("section", "area", "place"), poll_ms: int = 150,
@@ -103,6 +106,7 @@ class HistoryPanel(_OwnScript):
     """
 
     script = "history-panel"
+    needs = ("selection",)
     _template = _call("historyPanel", "options")
 
     def __init__(self, prefix: str, lang: str, keys: Iterable[str], clear_marker: str, *,
@@ -122,6 +126,7 @@ class ImmediateClick(_OwnScript):
     """Report a click to Streamlit at once instead of after st_folium's 250 ms debounce."""
 
     script = "immediate-click"
+    needs = ("selection",)
     _template = _call("immediateClick", "keys")
 
     def __init__(self, keys: Iterable[str], base_url_path: str = "") -> None:

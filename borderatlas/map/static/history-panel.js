@@ -11,8 +11,8 @@
  * Relies on: features carry `properties.ftype`/`properties.id`, or `properties.select`
  * ('section:<id>') when they stand for another feature (borderatlas.views.features); the map
  * runs in a same-origin iframe so `window.parent.location` can be read (Streamlit components
- * do); for the server to learn of a close, streamlit-folium 0.27's `window.__GLOBAL_DATA__` and
- * `window.Streamlit.setComponentValue` (PRIVATE INTERNALS, checked by tests/e2e; without them
+ * do); for the server to learn of a close, the streamlit-folium internals `selection.js` names
+ * (BorderAtlas.reportValue; without them
  * the close is local only). Fires `baselect` on the map ({key: null} on close).
  */
 /* global L */
@@ -20,30 +20,16 @@
   'use strict';
   var ns = root.BorderAtlas = root.BorderAtlas || {};
 
-  function wantedFeature() {
-    try {
-      return new URLSearchParams(root.parent.location.search).get('feature');
-    } catch (err) {
-      return null;
+  function reportClear(marker, keys) {  // as a click on nothing would be reported
+    var data = ns.componentData(keys);
+    if (data) {
+      data.last_object_clicked_tooltip = marker;
+      data.last_object_clicked_count = (data.last_object_clicked_count || 0) + 1;
+      ns.reportValue(keys, {
+        last_object_clicked_count: data.last_object_clicked_count,
+        last_object_clicked_tooltip: marker
+      });
     }
-  }
-
-  function reportClear(marker, keys) {
-    var data = root.__GLOBAL_DATA__;
-    var streamlit = root.Streamlit;
-    var value;
-    if (!data || !streamlit || !streamlit.setComponentValue || !Array.isArray(data.returned_objects) ||
-        JSON.stringify(data.returned_objects.slice().sort()) !== JSON.stringify(keys)) {
-      return;
-    }
-    data.last_object_clicked_tooltip = marker;
-    data.last_object_clicked_count = (data.last_object_clicked_count || 0) + 1;
-    value = {
-      last_object_clicked_count: data.last_object_clicked_count,
-      last_object_clicked_tooltip: marker
-    };
-    data.previous_data = value;
-    streamlit.setComponentValue(value);
   }
 
   ns.historyPanel = function (map, options) {
@@ -66,11 +52,7 @@
     L.DomEvent.disableScrollPropagation(box);
 
     function key(layer) {
-      var props = layer.feature && layer.feature.properties;
-      if (props && props.select) {
-        return props.select;
-      }
-      return props && kinds.indexOf(props.ftype) >= 0 ? props.ftype + ':' + props.id : null;
+      return ns.featureKey(layer, kinds);
     }
 
     function url(k) {
@@ -137,7 +119,7 @@
       }
     });
     function follow() {
-      var want = wantedFeature();
+      var want = ns.wantedFeature();
       if (want !== seen) {  // only a change of the URL: a click is ahead of the server's answer
         seen = want;
         show(want && kinds.indexOf(want.split(':')[0]) >= 0 ? want : null);

@@ -5,7 +5,8 @@
  * the click, this sends the value it would send and records it as sent, so the delayed report
  * finds nothing new.
  *
- * PRIVATE INTERNALS of streamlit-folium 0.27 (checked by tests/e2e): `window.__GLOBAL_DATA__`
+ * Through BorderAtlas.reportValue (selection.js), which holds the PRIVATE INTERNALS of
+ * streamlit-folium 0.27 (checked by tests/e2e): `window.__GLOBAL_DATA__`
  * with `returned_objects`, `last_object_clicked_count`, `last_object_clicked_tooltip` and
  * `previous_data`, and `window.Streamlit.setComponentValue`. It acts only when
  * `returned_objects` is exactly `keys`; with another streamlit-folium nothing happens and clicks
@@ -17,20 +18,12 @@
 
   ns.immediateClick = function (map, keys) {
     function report() {
-      var data = root.__GLOBAL_DATA__;
-      var streamlit = root.Streamlit;
-      var value;
-      if (!data || !streamlit || !streamlit.setComponentValue || !Array.isArray(data.returned_objects) ||
-          JSON.stringify(data.returned_objects.slice().sort()) !== JSON.stringify(keys)) {
-        return;
-      }
-      value = {
-        last_object_clicked_count: data.last_object_clicked_count,
-        last_object_clicked_tooltip: data.last_object_clicked_tooltip
-      };
-      if (JSON.stringify(data.previous_data) !== JSON.stringify(value)) {
-        data.previous_data = value;
-        streamlit.setComponentValue(value);
+      var data = ns.componentData(keys);
+      if (data) {
+        ns.reportValue(keys, {
+          last_object_clicked_count: data.last_object_clicked_count,
+          last_object_clicked_tooltip: data.last_object_clicked_tooltip
+        });
       }
     }
 

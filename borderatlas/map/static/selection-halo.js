@@ -15,14 +15,6 @@
   'use strict';
   var ns = root.BorderAtlas = root.BorderAtlas || {};
 
-  function wantedFeature() {
-    try {
-      return new URLSearchParams(root.parent.location.search).get('feature');
-    } catch (err) {
-      return null;
-    }
-  }
-
   ns.selectionHalo = function (map, options) {
     var style = options.style;
     var kinds = options.kinds;
@@ -34,11 +26,7 @@
     pane.style.pointerEvents = 'none';
 
     function key(layer) {
-      var props = layer.feature && layer.feature.properties;
-      if (props && props.select) {  // a feature standing for another (Compare's lines: a section)
-        return props.select;
-      }
-      return props && kinds.indexOf(props.ftype) >= 0 ? props.ftype + ':' + props.id : null;
+      return ns.featureKey(layer, kinds);
     }
 
     function show(layer) {
@@ -78,7 +66,7 @@
       }
     });
     root.setInterval(function () {
-      var want = wantedFeature();
+      var want = ns.wantedFeature();
       var hit = null;
       if (want === seen) {
         return;
