@@ -74,8 +74,9 @@ def _tick_years(first: int, last: int) -> list[int]:
 def strip_html(frame: pd.DataFrame, year: int, lang: str = "en", chosen: str | None = None) -> str:
     """The events of ``frame`` (:func:`tables.event_points`) as a strip, and then as a list.
 
-    Rows are event types, dots are events at their date (hover: date, type and title), the dotted
-    line is the end of ``year`` and ``chosen`` (an event id) is ringed. Colours come from
+    Rows are event types, dots are events at their date (hover: date, type and title; st.html's
+    DOMPurify drops a title holding ``</script``, which the list still shows as text), the
+    dotted line is the end of ``year`` and ``chosen`` (an event id) is ringed. Colours come from
     :func:`type_colours`, as on the interactive chart; the row gives the type without colour.
     """
     if frame.empty:

@@ -17,12 +17,14 @@ from borderatlas.views.messages import number
 from borderatlas.views.text import esc
 
 TABLE_CSS = """<style>
-.ba-table-wrap{overflow-x:auto;margin:.25rem 0 1rem}
-.ba-table{border-collapse:collapse;font-size:.875rem;line-height:1.35}
-.ba-table th,.ba-table td{border:1px solid #d6d6d9;padding:.3rem .5rem;text-align:left;
-  vertical-align:top}
-.ba-table th{background:#f0f2f6;font-weight:600}
+.ba-table-wrap{overflow:auto;max-height:36rem;margin:.25rem 0 1rem;border:1px solid #d6d6d9}
+.ba-table{border-collapse:separate;border-spacing:0;font-size:.875rem;line-height:1.35;
+  width:max-content;min-width:100%}
+.ba-table th,.ba-table td{border:0 solid #d6d6d9;border-width:0 1px 1px 0;padding:.3rem .5rem;
+  text-align:left;vertical-align:top;max-width:24rem}
+.ba-table th{background:#f0f2f6;font-weight:600;position:sticky;top:0;z-index:1}
 .ba-table td.ba-num{text-align:right;white-space:nowrap}
+.ba-table td a{white-space:nowrap}
 .ba-table tbody tr:nth-child(even){background:#fafafa}
 </style>"""
 

@@ -106,12 +106,12 @@ def test_strip_places_dots_and_the_year_line_in_date_order(events):
     lefts = {m[1]: float(m[0]) for m in re.findall(
         r'<i style="left:([\d.]+)%" title="([^"]+?) ·', html)}
     assert lefts["2 March 1969"] < lefts["16 May 1991"] < lefts["14 October 2004"]
-    assert 0 < min(lefts.values()) and max(lefts.values()) < 100
+    assert min(lefts.values()) > 0 and max(lefts.values()) < 100
     year = float(re.search(r'class="ba-strip-year" style="left:([\d.]+)%', html).group(1))
     assert lefts["2 March 1969"] < year < lefts["16 May 1991"]
     # a year outside the events widens the strip, so its line stays inside
     far = eventstrip.strip_html(events, 1858)
-    assert 0 < float(re.search(r'class="ba-strip-year" style="left:([\d.]+)%', far).group(1))
+    assert float(re.search(r'class="ba-strip-year" style="left:([\d.]+)%', far).group(1)) > 0
 
 
 def test_strip_speaks_the_language(atlas):
