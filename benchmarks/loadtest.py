@@ -84,6 +84,7 @@ PANEL_ELEMENTS = ("html", "markdown")  # the app inserts panels with st.html; Ma
 PANEL_PREFIX = re.compile(r'BorderAtlas\.historyPanel\([^,]+, \{[^}]*"prefix": ("(?:[^"\\]|\\.)*")')
 HTTP = ThreadPoolExecutor(max_workers=64, thread_name_prefix="loadtest-http")  # a browser's fetch
 TIP = re.compile(r'"tip":\s*("(?:[^"\\]|\\.)*")')
+LAYER_URL = re.compile(r'"((?:/[^"/]+)*/app/static/vendor/layers/[0-9a-f]+\.geojson)"')
 TAG = re.compile(r"<[^>]*>")
 
 
@@ -200,10 +201,18 @@ def tooltip_text(tip_html: str) -> str:
     return html.unescape(TAG.sub("", tip_html.replace("<br>", "\n"))).strip()
 
 
-def map_sections(json_args: str) -> dict[str, str]:
-    """Section id -> tooltip text, read from the feature layers the map component was sent."""
+def layer_urls(json_args: str) -> list[str]:
+    """URL paths of the layer files the map frame fetches (``elements.LayerData``), in order."""
     args = json.loads(json_args)
     script = "\n".join(str(args.get(k) or "") for k in ("feature_group", "script"))
+    return list(dict.fromkeys(LAYER_URL.findall(script)))
+
+
+def map_sections(json_args: str, layer_files: Sequence[str] = ()) -> dict[str, str]:
+    """Section id -> tooltip text, read from the map component's layers and their fetched files."""
+    args = json.loads(json_args)
+    script = "\n".join([*(str(args.get(k) or "") for k in ("feature_group", "script")),
+                        *layer_files])
     found: dict[str, str] = {}
     for literal in TIP.findall(script):
         text = tooltip_text(json.loads(literal))
@@ -335,6 +344,7 @@ class Session:
         self.page_url = ""
         self.query = ""
         self.map_id: str | None = None
+        self.map_args: str | None = None  # the map component's arguments (its first drawing)
         self.sections: dict[str, str] = {}
         self.map_clicks = 0
         self.last_panel: str | None = None
@@ -358,7 +368,8 @@ class Session:
         """Load a page as a browser does; seconds until its first run has finished.
 
         New connection, a run of the URL's page and query string, then (if the page has a map)
-        the map's first value, which streamlit-folium sends once Leaflet has drawn.
+        the fetch of the map's layer files. The map reports no value until a click
+        (``immediate-click.js`` keeps its untouched first value from causing a rerun).
         """
         await self.close()
         self._reset()
@@ -374,9 +385,25 @@ class Session:
         await self.rerun()
         loaded = time.perf_counter() - started
         self.page_name = ""
-        if self.map_id is not None:
-            await self.rerun(map_value=click_value(0, None))
+        if self.map_args is not None:  # the frame draws: it fetches the layers' files
+            self.sections = map_sections(self.map_args, await self._layer_files(self.map_args))
         return loaded
+
+    async def _layer_files(self, json_args: str) -> list[str]:
+        """Fetch the map's layer files as the frame does (all at once); their bodies."""
+        loop = asyncio.get_running_loop()
+
+        def get(url: str) -> str:
+            response = requests.get(url, timeout=self.timeout)
+            if response.status_code != 200:
+                raise StepError(f"layer {url}: HTTP {response.status_code}")
+            return response.text
+
+        jobs = [loop.run_in_executor(HTTP, get, self.base + url) for url in layer_urls(json_args)]
+        try:
+            return list(await asyncio.wait_for(asyncio.gather(*jobs), timeout=self.timeout))
+        except (requests.RequestException, TimeoutError) as exc:
+            raise StepError(f"layer files: {_first_line(exc)}") from None
 
     async def click(self, section: str) -> tuple[float, float]:
         """Click a section on the map; seconds until its panel showed, and until the URL did.
@@ -505,8 +532,8 @@ class Session:
             component = element.component_instance
             if component.component_name == MAP_COMPONENT:
                 self.map_id = component.id
-                if not self.sections:
-                    self.sections = map_sections(component.json_args)
+                if self.map_args is None:
+                    self.map_args = component.json_args
                 if self.panel_prefix is None:
                     self.panel_prefix = panel_prefix(component.json_args)
             seen.add(component.id)

@@ -36,7 +36,7 @@ NGINX = ("nginx", "/usr/sbin/nginx")  # on PATH, else where Debian puts it
 # options that belong to nginx (the public side); each Streamlit process gets its own
 PUBLIC_OPTIONS = ("--server.port", "--server.address")
 MAX_PROCESSES = 16
-STATIC_MAX_AGE_S = 600  # /app/static/: Leaflet, jQuery, the content-named basemap
+STATIC_MAX_AGE_S = 600  # /app/static/: the script bundle, the content-named basemap and layers
 GZIP_TYPES = ("text/css", "application/javascript", "text/javascript", "application/json",
               "application/geo+json", "image/svg+xml", "text/plain", "text/xml",
               "application/xml", "font/ttf", "application/vnd.ms-fontobject")

@@ -33,3 +33,19 @@ def shown_panel(at) -> str | None:
     path = config.app_dir() / "static" / "vendor" / folder / ftype / f"{fid}.html"
     assert path.is_file(), f"no panel file {path} for {feature}"
     return path.read_text(encoding="utf-8")
+
+
+LAYER_URL = re.compile(r'"(?:/[^"/]+)*/app/static/vendor/(layers/[0-9a-f]+\.geojson)"')
+
+
+def map_text(at) -> str:
+    """Everything the page's map frames draw: the components' arguments and the layer files
+    they fetch (``elements.LayerData``), as text. A named file that is missing fails the test."""
+    parts = [c.proto.json_args for c in at.get("component_instance")]
+    vendor = config.app_dir() / "static" / "vendor"
+    for args in list(parts):
+        for rel in LAYER_URL.findall(args.replace('\\"', '"')):
+            path = vendor / rel
+            assert path.is_file(), f"the map names a layer file that is not there: {path}"
+            parts.append(path.read_text(encoding="utf-8"))
+    return "\n".join(parts)

@@ -11,6 +11,8 @@ Streamlit serves that folder at ``/app/static/`` when ``server.enableStaticServi
 from __future__ import annotations
 
 import filecmp
+import functools
+import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,7 @@ VENDOR_SUBDIR = "vendor"
 STATIC_URL_PREFIX = "app/static"
 OWN_JS = Path(__file__).resolve().parent / "static"  # our browser code, as real .js files
 OWN_SUBDIR = "borderatlas"
+BUNDLE_KEY = "ba_bundle"  # folium's default_js name of the bundle (one link per map)
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,36 @@ def vendor_files() -> list[VendorFile]:
     return files
 
 
+@functools.cache
+def bundle() -> tuple[str, str]:
+    """Leaflet and all our scripts as one file: its content-named path below vendor/ and its text.
+
+    streamlit-folium loads a map's scripts one after another, each waiting for the last: nine
+    files cost nine round trips (0.4 s on a first visit, ``python -m benchmarks.bench``). Our
+    scripts only define functions on ``BorderAtlas`` when they load, so all of them can ride
+    along with Leaflet in one request; the name changes with the content, so it may be cached.
+    """
+    own = sorted((p for p in OWN_JS.iterdir() if p.suffix == ".js"),
+                 key=lambda p: (p.name != "selection.js", p.name))  # the shared helpers first
+    parts = [("leaflet/leaflet.js", _xstatic_dir("leaflet") / "leaflet.js"),
+             *((f"{OWN_SUBDIR}/{p.name}", p) for p in own)]
+    text = "".join(f"/* ---- {name} ---- */\n{path.read_text(encoding='utf-8')}\n;\n"
+                   for name, path in parts)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return f"{OWN_SUBDIR}/bundle-{digest}.js", text
+
+
+def served_text(relative: str) -> str | None:
+    """The text of a file served below vendor/ (the bundle included), or None if not ours."""
+    name, text = bundle()
+    if relative == name:
+        return text
+    source = next((f.source for f in vendor_files() if f.relative == relative), None)
+    return source.read_text(encoding="utf-8") if source is not None else None
+
+
 def install_vendor(static_dir: Path) -> Path:
-    """Copy the vendored files into ``static_dir/vendor`` (idempotent; returns that dir)."""
+    """Copy the vendored files and write the bundle into ``static_dir/vendor`` (idempotent)."""
     target = static_dir / VENDOR_SUBDIR
     target.mkdir(parents=True, exist_ok=True)
     ignore = target / ".gitignore"
@@ -76,6 +107,12 @@ def install_vendor(static_dir: Path) -> Path:
         tmp = dest.with_suffix(dest.suffix + ".tmp")
         shutil.copyfile(item.source, tmp)
         tmp.replace(dest)  # atomic: a concurrent reader never sees half a file
+    name, text = bundle()
+    dest = target / name
+    if not dest.is_file():
+        tmp = dest.with_suffix(".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(dest)
     return target
 
 
@@ -96,11 +133,17 @@ def own_js_source(name: str) -> str:
     return (OWN_JS / name).read_text(encoding="utf-8")
 
 
+def bundle_url(base_url_path: str = "") -> str:
+    """URL of the one script file holding Leaflet and our scripts (:func:`bundle`)."""
+    return _url(base_url_path, bundle()[0])
+
+
 def local_js(base_url_path: str = "") -> list[tuple[str, str]]:
-    """Return folium ``default_js`` entries pointing at the locally served files."""
-    return [
-        ("leaflet", _url(base_url_path, "leaflet/leaflet.js")),
-    ]
+    """Return folium ``default_js`` entries: the bundle of Leaflet and our scripts, served locally.
+
+    Every one of our elements names the same entry, so a map loads one script whatever it shows.
+    """
+    return [(BUNDLE_KEY, bundle_url(base_url_path))]
 
 
 def local_css(base_url_path: str = "") -> list[tuple[str, str]]:

@@ -8,14 +8,16 @@ element's template only calls the function that file defines, with JSON options.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
+from folium.folium import Map
+from folium.utilities import get_obj_in_upper_tree
 from jinja2 import Template
 
-from borderatlas.map.assets import own_js_url
+from borderatlas.map.assets import local_js, own_js_url
 from borderatlas.style import HIGHLIGHT, OSM_TILES_ATTRIBUTION, OSM_TILES_URL
 
 
@@ -30,16 +32,64 @@ def _call(function: str, *args: str) -> Template:
 
 
 class _OwnScript(JSCSSMixin, MacroElement):
-    """An element whose behaviour is one of our static JavaScript files."""
+    """An element whose behaviour is one of our static JavaScript files (``script``).
+
+    The browser loads it within the bundle of Leaflet and all our scripts (``assets.bundle``):
+    every element names that same link, so a map makes one script request, not one per file.
+    """
 
     script = ""
-    needs: tuple[str, ...] = ()  # our scripts this one calls, loaded before it (once per map)
 
     def __init__(self, base_url_path: str = "") -> None:
         super().__init__()
         self._name = type(self).__name__
-        self.default_js = [(f"ba_{name}", own_js_url(base_url_path, f"{name}.js"))
-                           for name in (*self.needs, self.script)]
+        self.default_js = local_js(base_url_path)
+
+
+class LayerData(_OwnScript):
+    """A data layer of a FeatureGroup whose GeoJSON the browser fetches by URL, or is given inline.
+
+    ``document``: a FeatureCollection whose features carry ``properties.style`` (with their CSS
+    class) and an escaped ``properties.tip``. Until :attr:`url` is set (``ui.cache.layer_url``
+    writes the file) the document is inlined, as a standalone map file needs. The options say
+    how the layer draws: ``pane``, ``interactive``, ``highlight`` (a style on hover), ``circle``
+    (Point features as circle markers) and ``name``/``errorLabel`` for a file that fails to load.
+    """
+
+    script = "layer-data"
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "var {{ this.get_name() }} = BorderAtlas.layerData({{ this.map_name }}, "
+        "{{ this._parent.get_name() }}, {{ (this.url or this.document)|tojson }}, "
+        "{{ this.options|tojson }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, document: dict[str, Any], name: str, *, interactive: bool = True,
+                 highlight: dict[str, Any] | None = None, circle: dict[str, Any] | None = None,
+                 pane: str | None = None, error_label: str = "This layer could not be loaded",
+                 base_url_path: str = "") -> None:
+        super().__init__(base_url_path)
+        self._name = "LayerData"
+        self.document = document
+        self.url: str | None = None
+        self.map_name = "map"
+        self.options: dict[str, Any] = {"name": name, "interactive": interactive,
+                                        "highlight": highlight, "circle": circle or {},
+                                        "pane": pane, "errorLabel": error_label}
+
+    def render(self, **kwargs: Any) -> Any:
+        """Name the map the layer reports to (its feature group is not on it yet)."""
+        self.map_name = get_obj_in_upper_tree(self, Map).get_name()
+        return super().render(**kwargs)
+
+
+def data_layers(elements: Iterable[Element]) -> Iterator[LayerData]:
+    """Every :class:`LayerData` in these elements and below them (to publish or inline them)."""
+    for element in elements:
+        if isinstance(element, LayerData):
+            yield element
+        yield from data_layers(element._children.values())
 
 
 class FetchedBasemap(_OwnScript):
@@ -71,10 +121,7 @@ class AutoBasemap(_OwnScript):
 
     def __init__(self, vector: str | dict[str, Any], timeout_ms: int = 4000,
                  base_url_path: str = "") -> None:
-        super().__init__(base_url_path)
-        # the vector fallback is drawn by fetched-basemap.js: load it before this script
-        self.default_js = [("ba_fetched-basemap", own_js_url(base_url_path, "fetched-basemap.js")),
-                           *self.default_js]
+        super().__init__(base_url_path)  # the vector fallback is drawn by fetched-basemap.js
         self.options = {
             "tiles": {"url": OSM_TILES_URL,
                       "options": {"attribution": OSM_TILES_ATTRIBUTION, "maxZoom": 19}},
@@ -85,7 +132,6 @@ class SelectionHalo(_OwnScript):
     """Halo the selected feature in the browser, so selecting one re-sends no map layers."""
 
     script = "selection-halo"
-    needs = ("selection",)
     _template = _call("selectionHalo", "options")
 
     def __init__(self, kinds: Iterable[str] = ("section", "area", "place"), poll_ms: int = 150,
@@ -106,7 +152,6 @@ class HistoryPanel(_OwnScript):
     """
 
     script = "history-panel"
-    needs = ("selection",)
     _template = _call("historyPanel", "options")
 
     def __init__(self, prefix: str, lang: str, keys: Iterable[str], clear_marker: str, *,
@@ -126,7 +171,6 @@ class ImmediateClick(_OwnScript):
     """Report a click to Streamlit at once instead of after st_folium's 250 ms debounce."""
 
     script = "immediate-click"
-    needs = ("selection",)
     _template = _call("immediateClick", "keys")
 
     def __init__(self, keys: Iterable[str], base_url_path: str = "") -> None:

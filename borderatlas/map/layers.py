@@ -15,7 +15,7 @@ from shapely.geometry.base import BaseGeometry
 
 from borderatlas.dates import format_when
 from borderatlas.map.assets import use_local_assets
-from borderatlas.map.elements import Attribution, FocusWithoutScroll
+from borderatlas.map.elements import Attribution, FocusWithoutScroll, LayerData
 from borderatlas.style import (
     DIFFERENCE_COLOUR,
     HIGHLIGHT,
@@ -48,28 +48,22 @@ def _css_class(feature_type: str, fid: str) -> str:
 def _geojson(features: list[dict[str, Any]], name: str,
              style: Callable[[dict[str, Any]], dict[str, Any]],
              interactive: bool = True, points_as_circles: bool = False,
-             pane: str | None = None) -> folium.GeoJson:
-    """Build a GeoJson layer with a per-feature style and the escaped tooltip."""
-    def styled(feature: dict[str, Any]) -> dict[str, Any]:
-        props = feature["properties"]
-        return {**style(props), "className": _css_class(props["ftype"], props["id"])}
+             pane: str | None = None, lang: str = "en") -> LayerData:
+    """A data layer: each feature's style (and CSS class) in its properties, the escaped tooltip.
 
-    kwargs: dict[str, Any] = {}
-    if pane:  # a pane of its own (swipe, side by side); Leaflet gives it its own SVG renderer
-        kwargs["pane"] = pane
-    if points_as_circles:
-        kwargs["marker"] = folium.CircleMarker(radius=6, fill=True, fill_opacity=0.9)
-    layer = folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name=name,
-        style_function=styled,
-        highlight_function=(lambda _f: {"weight": 7, "opacity": 1}) if interactive else None,
-        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True)
-        if interactive and features else None,
+    The browser fetches the features from a static file once ``ui`` has written it
+    (``LayerData.url``), so the page carries a URL, not the geometry.
+    """
+    _ = gettext(lang)
+    for feature in features:
+        props = feature["properties"]
+        props["style"] = {**style(props), "className": _css_class(props["ftype"], props["id"])}
+    return LayerData(
+        {"type": "FeatureCollection", "features": features}, name,
         interactive=interactive,
-        **kwargs,
-    )
-    return layer
+        highlight={"weight": 7, "opacity": 1} if interactive else None,
+        circle={"radius": 6, "fill": True, "fillOpacity": 0.9} if points_as_circles else None,
+        pane=pane, error_label=_("This layer could not be loaded"))
 
 
 def _group(name: str, *children: folium.Element, show: bool = True) -> folium.FeatureGroup:
@@ -102,7 +96,7 @@ def sections_layer(sections: gpd.GeoDataFrame, statuses: Mapping[str, str | None
         return section_style(props.get("status"))
 
     feats = to_features(sections, "section", tolerance, extra, tips, lang)
-    return _group(name, _geojson(feats, name, style))
+    return _group(name, _geojson(feats, name, style, lang=lang))
 
 
 def version_layer(line: gpd.GeoDataFrame, label: str, index: int = 0,
@@ -128,7 +122,7 @@ def version_layer(line: gpd.GeoDataFrame, label: str, index: int = 0,
         sid = props["id"].split("-", 1)[1]
         props["select"] = f"section:{sid}"
         props["tip"] = props["tip"].replace(marker("version", props["id"]), marker("section", sid))
-    return _group(label, _geojson(feats, label, style, pane=pane))
+    return _group(label, _geojson(feats, label, style, pane=pane, lang=lang))
 
 
 def claim_lines_layer(zone_lines: gpd.GeoDataFrame, name: str | None = None,
@@ -146,7 +140,7 @@ def claim_lines_layer(zone_lines: gpd.GeoDataFrame, name: str | None = None,
         return zone_line_style(props.get("kind"), props.get("claimant"))
 
     feats = to_features(zone_lines, "zone_line", tolerance, extra, tips, lang)
-    return _group(name, _geojson(feats, name, style))
+    return _group(name, _geojson(feats, name, style, lang=lang))
 
 
 def areas_layer(areas: gpd.GeoDataFrame, holders: Mapping[str, str | None] | None = None,
@@ -172,7 +166,7 @@ def areas_layer(areas: gpd.GeoDataFrame, holders: Mapping[str, str | None] | Non
         return area_style(props.get("holder"))
 
     feats = to_features(areas, "area", tolerance, extra, tips, lang)
-    return _group(name, _geojson(feats, name, style, points_as_circles=True))
+    return _group(name, _geojson(feats, name, style, points_as_circles=True, lang=lang))
 
 
 def places_layer(places: gpd.GeoDataFrame, name: str | None = None,
@@ -190,7 +184,7 @@ def places_layer(places: gpd.GeoDataFrame, name: str | None = None,
         return place_style(props.get("kind"))
 
     feats = to_features(places, "place", 0.0, extra, tips, lang)
-    return _group(name, _geojson(feats, name, style, points_as_circles=True))
+    return _group(name, _geojson(feats, name, style, points_as_circles=True, lang=lang))
 
 
 def basemap_layer(countries: gpd.GeoDataFrame, water: gpd.GeoDataFrame,
@@ -235,7 +229,7 @@ def crossings_layer(crossings: gpd.GeoDataFrame, open_ids: Iterable[str], year: 
         return crossing_style(bool(props.get("open")))
 
     feats = to_features(crossings, "crossing", 0.0, extra, tips, lang)
-    return _group(name, _geojson(feats, name, style, points_as_circles=True))
+    return _group(name, _geojson(feats, name, style, points_as_circles=True, lang=lang))
 
 
 def security_zone_layer(geom: BaseGeometry | None, zone: dict[str, Any],
@@ -255,7 +249,7 @@ def security_zone_layer(geom: BaseGeometry | None, zone: dict[str, Any],
                 % {"km": f"{width:g}"}]
 
     feats = to_features(frame, "security", tolerance, tip_lines=tips, lang=lang)
-    return _group(name, _geojson(feats, name, lambda _p: SECURITY_ZONE_STYLE))
+    return _group(name, _geojson(feats, name, lambda _p: SECURITY_ZONE_STYLE, lang=lang))
 
 
 def highlight_layer(geom: BaseGeometry | None, feature_type: str, feature_id: str,
@@ -300,7 +294,7 @@ def difference_layer(rows: Iterable[Mapping[str, Any]],
                 "fillOpacity": 0.5}
 
     feats = to_features(frame, "difference", 0.0, tip_lines=tips, lang=lang)
-    return _group(name, _geojson(feats, name, style, points_as_circles=True))
+    return _group(name, _geojson(feats, name, style, points_as_circles=True, lang=lang))
 
 
 def base_map(basemap: folium.FeatureGroup | None = None, base_url_path: str = "",

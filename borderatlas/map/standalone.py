@@ -19,7 +19,7 @@ from folium.elements import ElementAddToElement
 from folium.map import FitBounds
 
 from borderatlas.map import elements, layers
-from borderatlas.map.assets import STATIC_URL_PREFIX, VENDOR_SUBDIR, vendor_files
+from borderatlas.map.assets import STATIC_URL_PREFIX, VENDOR_SUBDIR, served_text, vendor_files
 
 # the data's licences and sources (geodata/SOURCES.md), shown under the map in the file
 CREDITS = (
@@ -81,9 +81,9 @@ def _inline(page: str) -> str:
 
     def content(match: re.Match[str]) -> str:
         url = match.group(1) or match.group(2)
-        if url not in files:
+        text = served_text(url[len(prefix):]) if url.startswith(prefix) else None
+        if text is None:
             raise ValueError(f"standalone map: no local file for {url}")
-        text = files[url].read_text(encoding="utf-8")
         if match.group(1):
             return "<script>" + text.replace("</script", "<\\/script") + "</script>"
         images = files[url].parent / "images"
@@ -160,5 +160,12 @@ def standalone_html(m: folium.Map, groups: Sequence[folium.FeatureGroup], title:
     if link:
         safe = html.escape(link)
         foot += f'<p>This view in Border Atlas: <a href="{safe}">{safe}</a></p>'
-    page = root.render().replace("</body>", f'<footer class="ba-standalone-foot">{foot}</footer></body>', 1)
+    published = [(layer, layer.url) for layer in elements.data_layers(groups)]
+    try:  # the file has no server to fetch layers from: their features go inline
+        for layer, _url in published:
+            layer.url = None
+        page = root.render().replace("</body>", f'<footer class="ba-standalone-foot">{foot}</footer></body>', 1)
+    finally:
+        for layer, url in published:
+            layer.url = url
     return _inline(page)

@@ -18,7 +18,7 @@ from borderatlas.data.loader import Atlas, load_atlas
 from borderatlas.geo import simplify
 from borderatlas.map.assets import install_vendor
 from borderatlas.views import panels
-from borderatlas.views.features import basemap_document
+from borderatlas.views.features import basemap_document, split_basemap
 
 DETAIL = {"overview": 0.02, "map": 0.004, "fine": 0.0}  # simplify tolerance, degrees
 _LOG = get_logger("borderatlas")
@@ -63,24 +63,43 @@ def base_url_path() -> str:
         return ""
 
 
-@st.cache_resource
-def _basemap_file(root: str, resolution: str) -> str:
-    """Write the basemap once per process as a content-named static file; return its name.
-
-    The browser fetches it from ``/app/static/vendor/`` and caches it, so no page load or
-    rerun carries the basemap over the websocket.
-    """
-    data = _load(root, resolution)
-    body = json.dumps(basemap_document(data.basemap_countries, data.basemap_water,
-                                       DETAIL["overview"], rivers=data.basemap_rivers),
-                      separators=(",", ":"))
-    name = f"basemap-{hashlib.sha256(body.encode()).hexdigest()[:12]}.geojson"
+def _write_named(prefix: str, doc: dict[str, object]) -> str:
+    """Write a JSON document once as ``vendor/<prefix>-<content hash>.geojson``; its name."""
+    body = json.dumps(doc, separators=(",", ":"))
+    name = f"{prefix}-{hashlib.sha256(body.encode()).hexdigest()[:12]}.geojson"
     target = Path(ensure_assets()) / name
     if not target.is_file():
-        tmp = target.with_suffix(".tmp")
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(body, encoding="utf-8")
         tmp.replace(target)  # atomic: a concurrent reader never sees half a file
     return name
+
+
+@st.cache_resource
+def _basemap_file(root: str, resolution: str) -> str:
+    """Write the basemap once per process as content-named static files; return the overview's name.
+
+    The browser fetches it from ``/app/static/vendor/`` and caches it, so no page load or
+    rerun carries the basemap over the websocket. The rivers' close-up levels are a second
+    file the overview names (``views.features.split_basemap``), fetched on the first zoom in.
+    """
+    data = _load(root, resolution)
+    doc = basemap_document(data.basemap_countries, data.basemap_water, DETAIL["overview"],
+                           rivers=data.basemap_rivers)
+    _, detail = split_basemap(doc)
+    overview, _ = split_basemap(doc, href=_write_named("basemap-detail", detail))
+    return _write_named("basemap", overview)
+
+
+def basemap_whole() -> dict[str, object]:
+    """The basemap as one document, overview and detail (a standalone map has no server)."""
+    vendor = Path(ensure_assets())
+    doc = json.loads((vendor / _basemap_file(str(geodata_root()), config.resolution()))
+                     .read_text(encoding="utf-8"))
+    detail = doc.pop("detail", None)
+    if detail:
+        doc["features"] += json.loads((vendor / detail["href"]).read_text(encoding="utf-8"))["features"]
+    return dict(doc)
 
 
 @st.cache_resource(show_spinner="Preparing the history panels…")
@@ -110,6 +129,30 @@ def _panel_dir(root: str, resolution: str, lang: str) -> str:
     except OSError:  # another process was first
         shutil.rmtree(tmp, ignore_errors=True)
     return name
+
+
+LAYER_SUBDIR = "layers"
+
+
+def layer_url(document: dict[str, object]) -> str:
+    """Write a map layer's GeoJSON as a content-named static file (once); return its URL path.
+
+    The page then sends the browser a URL instead of the geometry: the file is gzipped by the
+    server (or nginx), cached by the browser and shared by every reader and rerun that draws the
+    same features. Only the atlas's own layers go here, never a reader's uploaded overlay.
+    """
+    # allow_nan=False: a NaN would be valid JavaScript inline but fails the browser's JSON.parse
+    body = json.dumps(document, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    name = f"{hashlib.sha256(body.encode('utf-8')).hexdigest()[:16]}.geojson"
+    folder = Path(ensure_assets()) / LAYER_SUBDIR
+    target = folder / name
+    if not target.is_file():
+        folder.mkdir(exist_ok=True)
+        tmp = folder / f".{name}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        tmp.write_text(body, encoding="utf-8")
+        tmp.replace(target)  # atomic: a concurrent reader never sees half a file
+    base = base_url_path().strip("/")
+    return "/" + "/".join(p for p in (base, "app/static/vendor", LAYER_SUBDIR, name) if p)
 
 
 def panel_prefix(lang: str) -> str:

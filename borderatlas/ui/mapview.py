@@ -12,7 +12,14 @@ from streamlit_folium import st_folium
 from borderatlas import config
 from borderatlas.map import elements, layers
 from borderatlas.style import OSM_ATTRIBUTION
-from borderatlas.ui.cache import _basemap_file, atlas, base_url_path, ensure_assets, panel_prefix
+from borderatlas.ui.cache import (
+    _basemap_file,
+    atlas,
+    base_url_path,
+    ensure_assets,
+    layer_url,
+    panel_prefix,
+)
 from borderatlas.ui.lang import current_lang, gettext
 from borderatlas.views import viewmodel
 from borderatlas.views.features import CLEARED, parse_clicked
@@ -90,7 +97,12 @@ def _remember_click(map_key: str, selection_key: str) -> None:
 def show_map(m: folium.Map, groups: Sequence[folium.FeatureGroup], key: str,
              selection_key: str | None = None, view: tuple[Any, int] | None = None,
              height: int | None = None) -> dict[str, Any]:
-    """Render the map with changing layers passed separately so the iframe is never rebuilt."""
+    """Render the map with changing layers passed separately so the iframe is never rebuilt.
+
+    The layers' features go to the browser as static files (``layer_url``), by URL.
+    """
+    for layer in elements.data_layers(groups):
+        layer.url = layer_url(layer.document)
     callback = functools.partial(_remember_click, key, selection_key) if selection_key else None
     center, zoom = view if view else (None, None)
     height = height or config.map_height()

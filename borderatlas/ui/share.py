@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from borderatlas import config
 from borderatlas.map.assets import own_js_source
 from borderatlas.map.standalone import standalone_html
-from borderatlas.ui.cache import _basemap_file, ensure_assets
+from borderatlas.ui.cache import basemap_whole
 from borderatlas.ui.lang import gettext
 
 if TYPE_CHECKING:  # folium is imported by borderatlas.map only
@@ -56,12 +53,10 @@ def share_map(m: folium.Map, groups: Sequence[folium.FeatureGroup], title: str,
     """
     _ = gettext()
     link = view_link()
-    name = _basemap_file(str(config.geodata_root()), config.resolution())
-    basemap = Path(ensure_assets()) / name
     kept = list(groups)
 
     def build() -> str:
-        doc = json.loads(basemap.read_text(encoding="utf-8"))
+        doc = basemap_whole()
         return standalone_html(m, kept, f"Border Atlas — {title}", doc, legend_html, link)
 
     with st.container(horizontal=True, vertical_alignment="center"):

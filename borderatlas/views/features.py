@@ -7,6 +7,7 @@ lets the app learn which feature was clicked from streamlit-folium's
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -14,12 +15,14 @@ from typing import Any
 import geopandas as gpd
 
 from borderatlas.dates import format_when
-from borderatlas.geo.simplify import web_geometry
+from borderatlas.geo.simplify import round_coords, web_geometry
 from borderatlas.style import LAND_STYLE, RIVER_STYLE, RIVER_WATER_STYLE, WATER_STYLE
 from borderatlas.views.messages import N_, area, gettext, km
 from borderatlas.views.text import esc
 from borderatlas.views.viewmodel import kind_label, pair_label
 
+BASEMAP_DIGITS = 3  # decimals of the land and water outlines (drawn at 0.02°, ~2 km)
+BASEMAP_DETAIL_ZOOM = 7  # the rivers' close-up levels start here (``split_basemap``)
 CLAIMANTS = {"CHN": N_("China"), "SUN": N_("the USSR, then Russia"), "RUS": N_("Russia")}
 CLEARED = "[[ba:cleared]]"  # what the map reports when the reader closes the history panel
 MARKER = re.compile(r"\[\[ba:([a-z_]+):([a-z0-9][a-z0-9._-]*)\]\]")
@@ -73,8 +76,9 @@ def to_features(frame: gpd.GeoDataFrame, feature_type: str, tolerance: float = 0
             continue
         fid = str(row["id"])
         props: dict[str, Any] = {"id": fid, "ftype": feature_type}
-        if extra:
-            props.update(extra(row))
+        if extra:  # a missing value (pandas' NaN) is JSON null: JSON has no NaN
+            props.update({k: None if isinstance(v, float) and math.isnan(v) else v
+                          for k, v in extra(row).items()})
         props["tip"] = tooltip_html(feature_type, fid, row, tip_lines(row) if tip_lines else [],
                                     lang)
         out.append({"type": "Feature", "id": fid, "properties": props,
@@ -95,7 +99,9 @@ def basemap_document(countries: gpd.GeoDataFrame, water: gpd.GeoDataFrame,
     for frame, style, kind in ((countries, LAND_STYLE, "land"), (water, WATER_STYLE, "water")):
         for f in to_features(frame, kind, tolerance):
             props = {k: v for k, v in f["properties"].items() if k != "tip"}
-            feats.append({**f, "properties": {**props, "style": style}})
+            geometry = {**f["geometry"],  # simplified at ~2 km: 0.001° (~100 m) loses nothing
+                        "coordinates": round_coords(f["geometry"]["coordinates"], BASEMAP_DIGITS)}
+            feats.append({**f, "properties": {**props, "style": style}, "geometry": geometry})
     labelled: set[tuple[str, str]] = set()
     for row in (rivers.to_dict("records") if rivers is not None else []):
         polygon = row["kind"] == "river_water"
@@ -112,6 +118,21 @@ def basemap_document(countries: gpd.GeoDataFrame, water: gpd.GeoDataFrame,
         feats.append({"type": "Feature", "id": row["id"], "properties": river,
                       "geometry": web_geometry(row["geometry"], 0.0)})
     return {"type": "FeatureCollection", "features": feats}
+
+
+def split_basemap(doc: dict[str, Any], href: str | None = None,
+                  zoom: int = BASEMAP_DETAIL_ZOOM) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The basemap as an overview and its close-up detail: features shown only from ``zoom`` on.
+
+    A first visit then fetches the overview alone; ``fetched-basemap.js`` fetches the detail
+    (``href``, relative to the overview's URL) the first time the reader zooms in that far.
+    """
+    near = [f for f in doc["features"] if (f["properties"].get("minZoom") or 0) >= zoom]
+    far = [f for f in doc["features"] if (f["properties"].get("minZoom") or 0) < zoom]
+    overview: dict[str, Any] = {"type": "FeatureCollection", "features": far}
+    if href is not None:
+        overview["detail"] = {"href": href, "minZoom": zoom}
+    return overview, {"type": "FeatureCollection", "features": near}
 
 
 def tip_lines(feature_type: str, row: Mapping[str, Any], lang: str = "en") -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from frame_panel import map_text
 from mini_geodata import mini_geodata_files, write_geodata
 from page_html import figures, light_tables
 from streamlit.testing.v1 import AppTest
@@ -117,8 +118,8 @@ BREAKAGES: dict[str, tuple[Callable[[dict[str, Any]], None] | None, tuple[str, .
 
 
 def _map_args(at: AppTest) -> str:
-    """Everything the page sent to its map component(s): base map script and layers."""
-    return "\n".join(c.proto.json_args for c in at.get("component_instance"))
+    """Everything the page's map component(s) draw: base map script, layers and layer files."""
+    return map_text(at)
 
 
 def _shown_rows(at: AppTest) -> list[tuple[str, ...]]:

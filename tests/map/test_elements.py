@@ -23,7 +23,8 @@ def test_the_history_panel_links_its_local_script_and_style_and_passes_its_optio
     elements.HistoryPanel("/app/static/vendor/panels-ru-abc", "ru", ["b", "a"], "[[ba:cleared]]",
                           close_label="Закрыть </script>").add_to(m)
     html = m.get_root().render()
-    assert '/app/static/vendor/borderatlas/history-panel.js' in html
+    assert assets.bundle_url() in html  # history-panel.js rides in the bundle
+    assert "ns.historyPanel = function" in assets.bundle()[1]
     assert '/app/static/vendor/borderatlas/history-panel.css' in html
     options = _script_options(html, "historyPanel")
     assert options["prefix"] == "/app/static/vendor/panels-ru-abc" and options["lang"] == "ru"
@@ -45,11 +46,15 @@ def _html(*children: folium.Element) -> str:
     return m.get_root().render()
 
 
-def test_auto_basemap_loads_the_vector_fallback_first_and_names_the_tiles():
+def test_every_behaviour_of_a_map_loads_in_one_script_request():
+    html = _html(elements.AutoBasemap("/app/static/vendor/basemap-x.geojson"),
+                 elements.SelectionHalo(), elements.HistoryPanel("/p", "en", ["a"], "x"),
+                 elements.ImmediateClick(["a"]), elements.Fullscreen(), elements.Measure())
+    assert re.findall(r'<script src="([^"]+)"', html) == [assets.bundle_url()]
+
+
+def test_auto_basemap_calls_the_vector_fallback_and_names_the_tiles():
     html = _html(elements.AutoBasemap("/app/static/vendor/basemap-x.geojson", timeout_ms=2500))
-    scripts = re.findall(r'<script src="([^"]+)"', html)
-    fetched = scripts.index("/app/static/vendor/borderatlas/fetched-basemap.js")
-    assert fetched < scripts.index("/app/static/vendor/borderatlas/basemap-auto.js")
     call = re.search(r"BorderAtlas\.autoBasemap\(map_\w+, (\{.*?\})\);", html)
     assert call is not None
     assert OSM_TILES_URL in call.group(1) and "basemap-x.geojson" in call.group(1)

@@ -68,7 +68,8 @@ def test_areas_points_and_places_render(atlas):
                   layers.places_layer(atlas.places), layers.claim_lines_layer(atlas.zone_lines))
     for fid in ("zhenbao", "heixiazi-transfer", "khabarovsk", "heixiazi-claim-chn"):
         assert f"ba-id-{fid}" in html
-    assert "circleMarker" in html or "CircleMarker" in html
+    assert html.count("BorderAtlas.layerData(") == 3
+    assert html.count('"circle": {"fill": true, "fillOpacity": 0.9, "radius": 6}') == 2  # points
 
 
 def test_basemap_is_not_interactive(atlas):

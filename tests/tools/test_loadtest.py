@@ -19,7 +19,7 @@ from worker_loop import run_async
 
 from benchmarks import loadtest
 from borderatlas.data.loader import load_atlas
-from borderatlas.map import layers
+from borderatlas.map import elements, layers
 from borderatlas.views import features, legend, panels, viewmodel
 from tools.devserver import rss_mb, run_app
 
@@ -110,8 +110,16 @@ def test_sections_and_tooltips_are_read_from_the_map_components_layers(atlas):
                                   tolerance=0.004, year=2015)
     json_args = json.dumps({"script": "var map_div = L.map('map_div');",
                             "feature_group": _get_feature_group_string(group, folium.Map())})
-    found = loadtest.map_sections(json_args)
+    found = loadtest.map_sections(json_args)  # features inline (a standalone map)
     assert list(found) == sorted(atlas.sections["id"])
+    group = layers.sections_layer(atlas.sections, viewmodel.status_map(atlas, 2015),
+                                  tolerance=0.004, year=2015)
+    published = next(elements.data_layers([group]))  # features by URL, as the app sends them
+    published.url = "/app/static/vendor/layers/0123abcd.geojson"
+    by_url = json.dumps({"script": "", "feature_group": _get_feature_group_string(group, folium.Map())})
+    assert loadtest.layer_urls(by_url) == [published.url]
+    assert loadtest.map_sections(by_url) == {}  # nothing inline: the frame must fetch the file
+    assert loadtest.map_sections(by_url, [json.dumps(published.document)]) == found
     for sid, text in found.items():
         assert features.parse_clicked(text) == ("section", sid)  # what _remember_click reads
         assert "<b>" not in text and "<span" not in text  # text, as the browser reads it

@@ -4,7 +4,10 @@
  * Streamlit rerun's payload. (A standalone map file passes the GeoJSON itself instead of a URL.) It is drawn in its own pane (z-index 350) under the data layers
  * and the selection halo, so it stays underneath although it arrives after them. Features with
  * `minZoom`/`maxZoom` (the named border rivers at three levels of detail) are shown only in that
- * zoom range, and those with a `label` get a permanent label in the `baLabels` pane.
+ * zoom range, and those with a `label` get a permanent label in the `baLabels` pane. The close-up
+ * levels may come in a second file the document names (`detail: {href, minZoom}`, relative to
+ * its URL; borderatlas.views.features.split_basemap), fetched the first time the map is zoomed
+ * in that far, so a first visit fetches the overview only.
  * Leaflet API only (createPane, L.geoJSON, tooltips): no private internals.
  */
 /* global L */
@@ -42,8 +45,19 @@
           style: function (feature) { return feature.properties.style; }
         };
         var detail;
+        var more = doc.detail;  // {href, minZoom}: close-up features, fetched when first needed
         function redraw() {
           var zoom = map.getZoom();
+          if (more && zoom >= more.minZoom) {
+            var href = new URL(more.href, new URL(source, root.location.href)).href;
+            more = null;
+            fetch(href)
+              .then(function (response) { return response.json(); })
+              .then(function (extra) {
+                zoomed = zoomed.concat(extra.features);
+                redraw();
+              });
+          }
           detail.clearLayers();
           detail.addData(zoomed.filter(function (f) { return inRange(f.properties, zoom); }));
         }

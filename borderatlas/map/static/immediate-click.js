@@ -10,7 +10,8 @@
  * with `returned_objects`, `last_object_clicked_count`, `last_object_clicked_tooltip` and
  * `previous_data`, and `window.Streamlit.setComponentValue`. It acts only when
  * `returned_objects` is exactly `keys`; with another streamlit-folium nothing happens and clicks
- * are simply reported 250 ms later.
+ * are simply reported 250 ms later. It also keeps the map's untouched first value from being
+ * reported (a rerun for nothing on every page load).
  */
 (function (root) {
   'use strict';
@@ -25,6 +26,15 @@
           last_object_clicked_tooltip: data.last_object_clicked_tooltip
         });
       }
+    }
+
+    // streamlit-folium reports the map's first value once it is drawn: a click count of 0 where
+    // Python's default is None, which reruns the whole page script for nothing on every visit.
+    // Record that value as already sent; the first real click is then the first report.
+    var first = ns.componentData(keys);
+    if (first && !first.last_object_clicked_count && !first.last_object_clicked_tooltip) {
+      first.previous_data = {last_object_clicked_count: first.last_object_clicked_count,
+                             last_object_clicked_tooltip: first.last_object_clicked_tooltip};
     }
 
     map.on('layeradd', function (e) {

@@ -8,7 +8,8 @@
  *
  * The second map gets the first one's basemap: the same "auto" choice (`map.baBasemap`, see
  * basemap-auto.js) or the vector basemap at `basemapUrl`.
- * Relies on: Leaflet 1.9 API only; BorderAtlas.fetchedBasemap when a basemap URL is given, and
+ * Relies on: Leaflet 1.9 API only; the `badata` event of layer-data.js (features that arrive after
+ * their layer); BorderAtlas.fetchedBasemap when a basemap URL is given, and
  * BorderAtlas.focusWithoutScroll (every map has it) for the right-hand map's clicks.
  */
 /* global L */
@@ -90,9 +91,10 @@
     }
 
     var copies = {};
-    map.on('layeradd', function (e) {
+    function copy(e) {  // a layer in the pane was added, or its fetched features arrived
       var layer = e.layer;
-      if (!(layer instanceof L.GeoJSON) || layer.options.pane !== options.pane) {
+      if (!(layer instanceof L.GeoJSON) || layer.options.pane !== options.pane ||
+          !map.hasLayer(layer)) {
         return;
       }
       var id = L.stamp(layer);
@@ -100,7 +102,9 @@
         other.removeLayer(copies[id]);
       }
       copies[id] = copyOf(layer).addTo(other);
-    });
+    }
+    map.on('layeradd', copy);
+    map.on('badata', copy);  // layer-data.js: features fetched after the layer was added
     map.on('layerremove', function (e) {
       var id = L.stamp(e.layer);
       if (copies[id]) {
