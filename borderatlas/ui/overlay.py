@@ -23,12 +23,19 @@ def user_overlay(data: Atlas, key: str,
     """Upload a GeoJSON line into this session only, compare it with an official line, draw it.
 
     The parsed overlay is kept in ``st.session_state`` (this browser session's memory): it is
-    never written to disk, never added to the Atlas, and never seen by another session.
+    never written to disk, never added to the Atlas, and never seen by another session. The
+    box's contents run only once it is open (or holds an overlay, which closing keeps).
     """
     _, lang = gettext(), current_lang()
     state_key, result_key = f"{key}_overlay", f"{key}_overlay_result"
-    with st.expander(_("Your overlay: compare a line digitised from a historical map"),
-                     expanded=state_key in st.session_state):
+    # lazy: until the reader opens it (or has an overlay), nothing inside is sent, so a first
+    # visit loads no file-uploader code (~40 KiB, ``python -m benchmarks.bench``)
+    box = st.expander(_("Your overlay: compare a line digitised from a historical map"),
+                      expanded=state_key in st.session_state, key=f"{key}_overlay_box",
+                      on_change="rerun")
+    with box:
+        if not box.open and state_key not in st.session_state:
+            return None
         upload = st.file_uploader(
             _("GeoJSON in WGS84 longitude/latitude (kept only in this browser session)"),
             type=["geojson", "json"], key=f"{key}_file")

@@ -52,7 +52,15 @@ def open_page(geodata, monkeypatch):
     return make
 
 
+def open_box(at: AppTest, page: str) -> AppTest:
+    """Open the overlay box, as a reader's click does (its contents run only when open)."""
+    at.session_state[f"{PREFIX[page]}_overlay_box"] = True
+    return at.run()
+
+
 def upload(at: AppTest, page: str, name: str, data: bytes) -> AppTest:
+    if not [u for u in at.get("file_uploader") if u.key == f"{PREFIX[page]}_file"]:
+        open_box(at, page)
     at.file_uploader(key=f"{PREFIX[page]}_file").set_value((name, data, "application/json"))
     at.run()
     assert not at.exception, at.exception
@@ -87,6 +95,21 @@ def test_upload_draws_the_line_and_measures_it_against_the_nearest_section(open_
     at.file_uploader(key=f"{PREFIX[page]}_file").set_value(None)
     at.run()
     assert "ba-overlay" not in map_args(at) and "Median distance" not in figures(at)
+
+
+@pytest.mark.parametrize("page", [BORDER, COMPARE])
+def test_the_overlay_box_sends_its_uploader_only_once_opened_and_keeps_an_overlay_when_closed(
+        open_page, page):
+    at = open_page(page)
+    assert at.get("file_uploader") == []  # a first visit loads no uploader code
+    open_box(at, page)
+    assert [u.key for u in at.get("file_uploader")] == [f"{PREFIX[page]}_file"]
+    line = json.dumps({"type": "LineString", "coordinates": USSURI_NORTH}).encode()
+    upload(at, page, "line.geojson", line)
+    assert "ba-overlay" in map_args(at)
+    at.session_state[f"{PREFIX[page]}_overlay_box"] = False  # the reader closes the box
+    at.run()
+    assert "ba-overlay" in map_args(at)  # the overlay and its file stay
 
 
 @pytest.mark.parametrize("page", [BORDER, COMPARE])
