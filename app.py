@@ -6,6 +6,7 @@ import streamlit as st
 
 from borderatlas import ui
 from borderatlas.map import layers
+from borderatlas.views import figures as htmlfigures
 from borderatlas.views import legend, messages, urlstate, viewmodel
 
 _ = ui.gettext()  # the reader's language (URL, session or browser locale) is known before any output
@@ -24,21 +25,20 @@ def home() -> None:
                   "Russia, Kazakhstan, Kyrgyzstan and Tajikistan — and the negotiations that "
                   "fixed it, 1960–2024."))
     figures = viewmodel.headline_figures(data)
-    cols = st.columns(4)
-    cols[0].metric(_("Boundary length"), messages.km(figures["length_km"], lang, 0),
-                   help=_("Geodesic length of all sections (WGS84)"))
-    cols[1].metric(_("Sections"), figures["sections"], help=_n(
-        "%(n)s country pair", "%(n)s country pairs", figures["pairs"]) % {"n": figures["pairs"]})
     by_pair = "; ".join(f"{viewmodel.pair_label(p, lang)} {messages.area(v, lang)}"
                         for p, v in figures["transferred_by_pair"].items())
-    cols[2].metric(_("Area that changed hands"), messages.area(figures["transferred_km2"], lang),
-                   help=_("Computed (geodesic) land of every transfer and settlement area, by "
-                          "country pair: %(pairs)s. Points without an outline (Zhenbao, Hunchun, "
-                          "Khasan) are not counted.") % {"pairs": by_pair})
     span = (f"{figures['first_year']}–{figures['last_year']}" if figures["first_year"] else "—")
-    cols[3].metric(_("Dated events"), figures["events"], help=_("Chronicle %(span)s") % {"span": span})
-    st.caption(_("Area that changed hands, by country pair (computed from the outlines): "
-                 "%(pairs)s.") % {"pairs": by_pair})
+    st.html(htmlfigures.figures_html([
+        (_("Boundary length"), messages.km(figures["length_km"], lang, 0),
+         _("Geodesic length of all sections (WGS84)")),
+        (_("Sections"), str(figures["sections"]), _n(
+            "%(n)s country pair", "%(n)s country pairs", figures["pairs"]) % {"n": figures["pairs"]}),
+        (_("Area that changed hands"), messages.area(figures["transferred_km2"], lang),
+         _("Computed (geodesic) land of every transfer and settlement area, by country pair: "
+           "%(pairs)s. Points without an outline (Zhenbao, Hunchun, Khasan) are not counted.")
+         % {"pairs": by_pair}),
+        (_("Dated events"), str(figures["events"]), _("Chronicle %(span)s") % {"span": span}),
+    ]))
     year = urlstate.YEAR_MAX  # the end of the period the atlas covers
     with st.spinner(_("Drawing the boundary…")):
         m = ui.base_map(halo=True)  # a click shows the section's history beside it

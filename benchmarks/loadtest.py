@@ -260,6 +260,12 @@ def widget_state(element: Element, held: WidgetState | None) -> WidgetState | No
             return None
     elif kind == "slider" and not proto.options:
         state.double_array_value.data.extend(proto.value if proto.set_value else proto.default)
+    elif kind == "number_input":  # the year: an int, as the front end sends it (setIntValue)
+        number = proto.value if proto.set_value else proto.default
+        if proto.data_type == proto.INT:
+            state.int_value = int(number)
+        else:
+            state.double_value = number
     elif kind == "text_input":
         if proto.set_value:
             if not proto.HasField("value"):

@@ -1,4 +1,4 @@
-"""Timeline: a year slider (status and holders that year) and an events chart that locates events."""
+"""Timeline: a year (status and holders that year) and the events by date, to locate one on the map."""
 
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ if "tl_year" not in st.session_state:
 
 ui.roomy_layout()
 st.title(_("Timeline"))
-year = st.slider(_("Year"), urlstate.YEAR_MIN, urlstate.YEAR_MAX, key="tl_year",
-                 help=_("Sections are coloured by their status, areas by their holder, at the end "
-                        "of this year."))
+year = ui.year_input(_("Year"), "tl_year", width=240,
+                     help=_("Sections are coloured by their status, areas by their holder, at the "
+                            "end of this year."))
 
-event = ui.chosen_event(data.events, "tl_chart", "tl_event")
+event = ui.chosen_event(data.events, "tl_event")
 targets = [("area", i) for i in (event or {}).get("area_ids") or []] + [
     ("section", i) for i in (event or {}).get("section_ids") or []]
 groups = compose.status_groups(data, year, ui.DETAIL["map"], highlight=targets, lang=lang)
@@ -43,8 +43,9 @@ with text_col:
         st.html(panels.sources_html(event.get("sources") or [], data.bibliography, lang))
         st.html(panels.cite_html(data, f"event:{event['id']}", lang))
     else:
-        st.info(_("Pick an event on the chart below (or in the list under it) to read it here "
-                  "and locate it on the map; click the map for a section's or an area's history."))
+        st.info(_("Choose an event in the list below (or click one on the interactive chart) to "
+                  "read it here and locate it on the map; click the map for a section's or an "
+                  "area's history."))
 with year_col:
     counts, held = tables.year_summary(data, viewmodel.status_map(data, year),
                                        viewmodel.holder_map(data, year), lang)
@@ -52,5 +53,6 @@ with year_col:
     if held:
         st.markdown(_("**Holders:** %(list)s") % {"list": "; ".join(text.esc(h) for h in held)})
 
-ui.events_chart(tables.event_points(data.events, data, lang), year, "tl_chart", "tl_event")
+ui.events_view(tables.event_points(data.events, data, lang), year, (event or {}).get("id"),
+               ("tl_chart", "tl_event", "tl_chart_on"))
 ui.write_url_state(urlstate.ViewState(year=year, feature=st.session_state.get(SEL)), defaults)

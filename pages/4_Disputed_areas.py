@@ -6,7 +6,7 @@ import streamlit as st
 
 from borderatlas import ui
 from borderatlas.map import compose
-from borderatlas.views import legend, tables, urlstate
+from borderatlas.views import htmltable, legend, tables, urlstate
 
 SEL = "da_selected"
 
@@ -31,9 +31,14 @@ def choose(area: str | None) -> None:
     st.session_state[SEL] = ("area", area) if area in area_ids else None
 
 
-st.dataframe(table, hide_index=True, selection_mode="single-row", key="da_table",
-             on_select=lambda: choose(next(iter(table.iloc[
-                 st.session_state["da_table"]["selection"]["rows"][:1]]["id"]), None)))
+if ui.sortable_toggle("da_sortable"):  # the grid: sort, and pick a row to choose its area
+    st.dataframe(table, hide_index=True, selection_mode="single-row", key="da_table",
+                 on_select=lambda: choose(next(iter(table.iloc[
+                     st.session_state["da_table"]["selection"]["rows"][:1]]["id"]), None)))
+else:
+    cols = tables.area_columns(lang)  # km² as precise as the data gives them
+    st.html(htmltable.table_html(table, numbers={cols["published"]: None, cols["computed"]: None},
+                                 lang=lang))
 chosen = st.selectbox(_("Zoom to area"), ["—", *area_ids], key="da_area",
                       format_func=lambda i: "—" if i == "—" else f"{names.get(i)} ({i})",
                       on_change=lambda: choose(st.session_state["da_area"]))

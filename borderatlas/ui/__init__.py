@@ -19,9 +19,11 @@ from borderatlas.ui.url import (
 )
 from borderatlas.ui.widgets import (
     chosen_event,
-    events_chart,
+    events_view,
     layer_sidebar,
     search_box,
+    sortable_toggle,
+    year_input,
 )
 
 __all__ = [
@@ -36,7 +38,7 @@ __all__ = [
     "current_lang",
     "download_buttons",
     "ensure_assets",
-    "events_chart",
+    "events_view",
     "full_atlas",
     "geodata_root",
     "gettext",
@@ -53,9 +55,11 @@ __all__ = [
     "search_box",
     "share_map",
     "show_map",
+    "sortable_toggle",
     "user_overlay",
     "version_token",
     "view_for",
     "write_url_state",
+    "year_input",
     "zoom_view",
 ]

@@ -10,7 +10,8 @@ import streamlit as st
 
 from borderatlas.dates import WHEN_MAX, WHEN_MIN, parse_date, when_label
 from borderatlas.ui.lang import current_lang, gettext, ngettext
-from borderatlas.views import panels, tables, urlstate
+from borderatlas.ui.widgets import sortable_toggle
+from borderatlas.views import htmltable, panels, tables, urlstate
 from borderatlas.views.messages import N_
 
 DATE = "date"  # the preset meaning "the date beside it"
@@ -76,18 +77,25 @@ def compare_pickers(data: Any, state: urlstate.ViewState, versions: Sequence[str
 
 def change_table(data: Any, rows: Sequence[dict[str, Any]], a: str, b: str,
                  names: Mapping[str, str]) -> None:
-    """Every change between the two ends, with CSV and GeoJSON downloads and the sources."""
+    """Every change between the two ends, with CSV and GeoJSON downloads and the sources.
+
+    A plain HTML table unless the reader asks for the sortable grid (:func:`sortable_toggle`).
+    """
     _, _n, lang = gettext(), ngettext(), current_lang()
     st.subheader(_n("Where %(a)s and %(b)s differ (%(n)s)",
                     "Where %(a)s and %(b)s differ (%(n)s)", len(rows))
                  % {"a": names[a], "b": names[b], "n": len(rows)})
     if rows:
         cols = tables.change_columns(lang)
-        st.dataframe(tables.change_table(rows, lang), hide_index=True, width="stretch",
-                     key="cmp_table", column_config={
-                         cols["map"]: st.column_config.LinkColumn(
-                             cols["map"], display_text=_("open on the map")),
-                         cols["area"]: st.column_config.NumberColumn(format="%.1f")})
+        frame = tables.change_table(rows, lang)
+        if sortable_toggle("cmp_sortable"):
+            st.dataframe(frame, hide_index=True, width="stretch", key="cmp_table", column_config={
+                cols["map"]: st.column_config.LinkColumn(
+                    cols["map"], display_text=_("open on the map")),
+                cols["area"]: st.column_config.NumberColumn(format="%.1f")})
+        else:
+            st.html(htmltable.table_html(frame, links={cols["map"]: _("open on the map")},
+                                         numbers={cols["area"]: 1}, lang=lang))
         stem = f"border-changes-{a}-{b}"
         d1, d2, _rest = st.columns([1, 1, 4])
         d1.download_button(_("Download CSV"), tables.change_csv(rows, lang), f"{stem}.csv",

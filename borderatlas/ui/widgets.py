@@ -1,19 +1,18 @@
-"""Widgets several pages share: the layer sidebar, search with hits, the events chart."""
+"""Widgets several pages share: the layer sidebar, the year, search with hits, the events."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from borderatlas import style
 from borderatlas.map.compose import pair_token, version_token
 from borderatlas.ui.lang import current_lang, gettext
 from borderatlas.ui.mapview import zoom_view
-from borderatlas.views import urlstate, viewmodel
+from borderatlas.views import eventstrip, urlstate, viewmodel
 from borderatlas.views.messages import N_
 
 BASEMAP_LABELS = {"auto": N_("automatic (tiles when online, else bundled vector)"),
@@ -44,8 +43,29 @@ def layer_sidebar(atlas: Any, prefix: str, year_label: str | None = None) -> Non
                  help=_("The bundled vector basemap works offline. Tiles are fetched from "
                         "tile.openstreetmap.org and need an internet connection. Automatic: "
                         "your browser shows tiles if they load, else the bundled vector basemap."))
-        st.slider(year_label or _("Status in year"), urlstate.YEAR_MIN, urlstate.YEAR_MAX,
-                  key=f"{prefix}_year")
+        year_input(year_label or _("Status in year"), f"{prefix}_year")
+
+
+def year_input(label: str, key: str, help: str | None = None,
+               width: int | Literal["stretch"] = "stretch") -> int:
+    """A year between YEAR_MIN and YEAR_MAX: type it, or step with − / + (or the arrow keys).
+
+    A number input, not a slider: Streamlit's slider loads ~120 KiB of scripts (moment, numbro)
+    on a first visit, the number input ~16 KiB beside a text input (README "Performance").
+    """
+    return int(st.number_input(label, min_value=urlstate.YEAR_MIN, max_value=urlstate.YEAR_MAX,
+                               step=1, format="%d", key=key, help=help, width=width))
+
+
+def sortable_toggle(key: str) -> bool:
+    """The reader's choice of Streamlit's data grid (sort, search, resize) over the plain table.
+
+    Off by default: the grid (``st.dataframe``) loads ~1.7 MiB of scripts on a first visit.
+    """
+    _ = gettext()
+    return bool(st.toggle(_("Sortable table"), key=key,
+                          help=_("Sort, filter and resize the columns in a data grid. It loads "
+                                 "more than a megabyte of scripts the first time.")))
 
 
 def search_box(atlas: Any, selection_key: str, view_key: str, prefix: str) -> None:
@@ -68,34 +88,60 @@ def search_box(atlas: Any, selection_key: str, view_key: str, prefix: str) -> No
             st.session_state[view_key] = zoom_view(hit.feature_type, hit.feature_id)
 
 
-def chosen_event(events: Sequence[dict[str, Any]], chart_key: str,
-                 list_key: str) -> dict[str, Any] | None:
-    """The event picked on the chart (or else in the list) at the last interaction.
+def chosen_event(events: Sequence[dict[str, Any]], list_key: str) -> dict[str, Any] | None:
+    """The event last picked, in the list or on the interactive chart (which writes the list).
 
-    Read from the widgets' state before they are drawn, so the map can be sent to the browser
-    first and the (heavier) chart below it.
+    Read from the list's state before it is drawn, so the map can be sent to the browser first
+    and the events below it.
     """
-    picked = st.session_state.get(chart_key) or {}
-    points = (picked.get("selection") or {}).get("points") or []
-    custom = (points[0].get("customdata") or []) if points else []
-    pick = custom[0] if custom else st.session_state.get(list_key)
+    pick = st.session_state.get(list_key)
     return next((e for e in events if e["id"] == pick), None)
 
 
-def events_chart(frame: pd.DataFrame, year: int, chart_key: str, list_key: str) -> None:
-    """Events as points by date and type (click one), a line at the year, and a list."""
+def chart_pick(selection: Any) -> str | None:
+    """The event id of the first point selected on the events chart (None: nothing picked)."""
+    points = ((selection or {}).get("selection") or {}).get("points") or []
+    custom = (points[0].get("customdata") or []) if points else []
+    return str(custom[0]) if custom else None
+
+
+def _chart_to_list(chart_key: str, list_key: str, ids: Sequence[str]) -> None:
+    """A point clicked on the chart becomes the list's choice (the last pick wins, either way)."""
+    pick = chart_pick(st.session_state.get(chart_key))
+    if pick in ids:
+        st.session_state[list_key] = pick
+
+
+def events_view(frame: pd.DataFrame, year: int, chosen: str | None, keys: tuple[str, str, str]
+                ) -> None:
+    """Events by date and type, the year marked, then a list to choose one from.
+
+    A light HTML strip by default; the interactive Plotly chart (click an event) only when the
+    reader turns it on, since its script is 4.6 MiB on a first visit. ``keys`` are the chart's,
+    the list's and the toggle's widget keys; a point clicked on the chart becomes the list's
+    choice, which :func:`chosen_event` reads.
+    """
     if frame.empty:
         return
-    _ = gettext()
-    fig = px.scatter(frame, x="date", y="type", hover_name="title", custom_data=["id"],
-                     color="type", labels={"date": _("Date"), "type": _("Type")}, color_discrete_sequence=list(style.OKABE_ITO.values()),
-                     height=260)
-    fig.add_vline(x=pd.Timestamp(year=year, month=12, day=31).timestamp() * 1000,
-                  line_dash="dot", line_color="#555")
-    fig.update_traces(marker={"size": 11})
-    fig.update_layout(showlegend=False, margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    _, lang = gettext(), current_lang()
+    chart_key, list_key, toggle_key = keys
     st.subheader(_("Events"))
-    st.plotly_chart(fig, on_select="rerun", selection_mode="points", key=chart_key)
+    if st.toggle(_("Interactive chart"), key=toggle_key,
+                 help=_("Zoom, pan and click the events on a chart (Plotly). It loads a few "
+                        "megabytes the first time.")):
+        colours = eventstrip.type_colours(frame.sort_values("date", kind="stable")["type"])
+        fig = px.scatter(frame, x="date", y="type", hover_name="title", custom_data=["id"],
+                         color="type", labels={"date": _("Date"), "type": _("Type")},
+                         color_discrete_map=colours, height=260)
+        fig.add_vline(x=pd.Timestamp(year=year, month=12, day=31).timestamp() * 1000,
+                      line_dash="dot", line_color="#555")
+        fig.update_traces(marker={"size": 11})
+        fig.update_layout(showlegend=False, margin={"l": 10, "r": 10, "t": 10, "b": 10})
+        ids = list(frame["id"])
+        st.plotly_chart(fig, on_select=lambda: _chart_to_list(chart_key, list_key, ids),
+                        selection_mode="points", key=chart_key)
+    else:
+        st.html(eventstrip.strip_html(frame, year, lang, chosen))
     titles = dict(zip(frame["id"], frame["title"], strict=True))
-    st.selectbox(_("…or choose an event"), ["—", *frame["id"]], key=list_key,
+    st.selectbox(_("Choose an event"), ["—", *frame["id"]], key=list_key,
                  format_func=lambda i: "—" if i == "—" else f"{i}: {titles.get(i)}")

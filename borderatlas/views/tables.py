@@ -34,13 +34,18 @@ AREA_COLUMNS = {"id": "id", "name": N_("Area"), "kind": N_("Kind"),
                 "holders": N_("Holders"), "agreements": N_("Agreements"), "note": N_("Note")}
 
 
+def area_columns(lang: str = "en") -> dict[str, str]:
+    """Disputed areas' column headers in ``lang``; ``id`` keeps its name (pages look rows up by it)."""
+    _ = gettext(lang)
+    return {k: (v if k == "id" else _(v)) for k, v in AREA_COLUMNS.items()}
+
+
 def area_table(atlas: Any, lang: str = "en") -> pd.DataFrame:
     """Every area: published vs computed km², holders, agreements and the note on any gap.
 
-    Column headers are in ``lang``; the ``id`` column keeps its name (pages look rows up by it).
+    Column headers are in ``lang`` (:func:`area_columns`).
     """
-    _ = gettext(lang)
-    cols = {k: (v if k == "id" else _(v)) for k, v in AREA_COLUMNS.items()}
+    cols = area_columns(lang)
     return pd.DataFrame([{
         cols["id"]: r["id"], cols["name"]: r.get(f"name_{lang}") or r.get("name_en"),
         cols["kind"]: kind_label(r.get("kind"), lang) if r.get("kind") else None,
@@ -120,12 +125,16 @@ def change_geojson(rows: Sequence[Mapping[str, Any]], a: str, b: str, lang: str 
 
 def event_points(events: Sequence[Mapping[str, Any]], atlas: Any = None,
                  lang: str = "en") -> pd.DataFrame:
-    """Events as points for the timeline chart (date, type and title in ``lang``, id)."""
+    """Events as points for the timeline (id, date, type and title in ``lang``, date as written).
+
+    ``when`` is the date at the event's own precision, for readers of ``lang``.
+    """
     return pd.DataFrame([{
         "id": e["id"], "date": pd.Timestamp(day(e["date"])),
         "type": kind_label(e.get("type"), lang),
         "title": text(atlas, f"events/{e['id']}/title_en", e.get("title_en") or "", lang)[0],
-    } for e in events], columns=["id", "date", "type", "title"])
+        "when": format_when(e["date"], lang, e.get("date_precision")),
+    } for e in events], columns=["id", "date", "type", "title", "when"])
 
 
 def events_csv(events: Sequence[Mapping[str, Any]]) -> bytes:

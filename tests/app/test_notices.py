@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from frame_panel import map_text
 from mini_geodata import mini_geodata_files, write_geodata
+from page_html import figures, light_tables
 from streamlit.testing.v1 import AppTest
 
 from borderatlas.data.loader import load_atlas
@@ -157,8 +158,7 @@ def test_every_page_names_the_problem_and_still_draws_healthy_layers(kind, tmp_p
         assert expected in _shown_rows(at), (where, _shown_rows(at))
         args = _map_args(at)
         if page is None:
-            assert {m.label: m.value for m in at.metric}["Sections"] == str(
-                len(healthy["section"]))
+            assert figures(at)["Sections"] == str(len(healthy["section"]))
         if page in (None, PAGES[0], PAGES[2], PAGES[3]):
             for sid in healthy["section"]:
                 assert f"ba-id-{sid}" in args, (where, sid)
@@ -171,7 +171,7 @@ def test_every_page_names_the_problem_and_still_draws_healthy_layers(kind, tmp_p
             for pid in healthy["place"]:
                 assert f"ba-id-{pid}" in args, (where, pid)
         if page == PAGES[3]:
-            frame = at.dataframe[0].value
+            frame = light_tables(at)[0]
             assert (set(frame["id"]) if len(frame) else set()) == healthy["area"]
         if page == PAGES[4]:
             counts = dict(zip(at.dataframe[0].value["Layer"], at.dataframe[0].value["Features"],

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from atlas_fixture import write_geodata
+from page_html import figures as home_figures
 from shapely.geometry import LineString
 from streamlit.testing.v1 import AppTest
 
@@ -165,7 +166,7 @@ def test_overlay_stays_in_its_own_session_and_off_disk(open_page, geodata):
     assert "bm_overlay" not in bob.session_state and "bm_overlay" in alice.session_state
     # the shared, cached atlas did not grow: a new session's home page counts the same sections
     home = AppTest.from_file(APP, default_timeout=60).run()
-    assert figures(home)["Sections"] == "3"
+    assert home_figures(home)["Sections"] == "3"
     # Alice's later pages still have it; other pages never draw it
     alice.run()
     assert "ba-overlay" in map_args(alice)

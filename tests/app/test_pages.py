@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from atlas_fixture import write_geodata
 from frame_panel import shown_panel
+from page_html import figures, light_table_links, light_tables, strip
 from streamlit.testing.v1 import AppTest
 
 from borderatlas.views import urlstate
@@ -51,9 +52,12 @@ def markdown(at: AppTest) -> str:
 
 def test_home_shows_figures_from_data(app):
     at = app()
-    values = {m.label: m.value for m in at.metric}
+    values = figures(at)
     assert values["Sections"] == "3"
     assert values["Dated events"] == "5"
+    assert set(values) == {"Boundary length", "Sections", "Area that changed hands", "Dated events"}
+    assert not at.metric  # plain HTML: st.metric would load number-formatting scripts
+    assert "Points without an outline" in markdown(at)  # what each figure counts, shown
     assert f"Section status in {urlstate.YEAR_MAX}" in markdown(at)
 
 
@@ -97,17 +101,35 @@ def test_border_map_deep_link_and_bad_params(app):
 def test_compare_versions_change_table(app):
     at = app(PAGES[1])
     assert "2001 line" in markdown(at)
-    table = at.dataframe[0].value
+    assert not at.dataframe  # the plain table by default: no data grid to download
+    table = light_tables(at)[0]
     assert list(table.loc[table["Change"] == "line moved", "Place"]) == ["Sary-Childe"]
     at.selectbox(key="cmp_b").select("present").run()
-    table = at.dataframe[0].value
+    table = light_tables(at)[0]
     assert list(table.loc[table["Change"] == "line moved", "Place"]) == [
         "Sary-Childe", "Heixiazi / Bolshoy Ussuriysky"]
     assert qp(at, "compare") == "1991,present"
     # holders and statuses that differ are listed too, each with its agreement
     holder = table[(table["Change"] == "holder") & (table["Place"] == "Heixiazi transfer")]
     assert list(holder["To"]) == ["China"] and list(holder["Event id"]) == ["ev-2008-handover"]
-    assert set(table["Map"]) >= {"border_map?feature=area:heixiazi-transfer"}
+    assert set(table["Map"]) == {"open on the map"}
+    assert "border_map?feature=area:heixiazi-transfer" in light_table_links(at)
+
+
+def test_compare_sortable_table_is_the_same_table_on_request(app):
+    at = app(PAGES[1], compare="1991,present")
+    light = light_tables(at)[0]
+    assert at.toggle(key="cmp_sortable").value is False
+    at.toggle(key="cmp_sortable").set_value(True).run()
+    assert not light_tables(at)
+    grid = at.dataframe[0].value
+    assert list(grid.columns) == list(light.columns)
+    assert list(grid["Place"]) == list(light["Place"])
+    assert set(grid["Map"]) >= {"border_map?feature=area:heixiazi-transfer"}
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Download this map (HTML)", "Download CSV", "Download GeoJSON"]
+    at.toggle(key="cmp_sortable").set_value(False).run()
+    assert not at.dataframe and light_tables(at)
 
 
 def test_compare_any_two_dates_from_the_link_and_the_date_inputs(app):
@@ -115,13 +137,13 @@ def test_compare_any_two_dates_from_the_link_and_the_date_inputs(app):
     assert not at.warning
     assert at.selectbox(key="cmp_a").value == "date"
     assert str(at.date_input(key="cmp_a_date").value) == "1995-03-01"
-    table = at.dataframe[0].value
+    table = light_tables(at)[0]
     assert "Heixiazi / Bolshoy Ussuriysky" in set(table["Place"])
     assert "Sary-Childe" in set(table["Place"])
     assert "1 March 1995" in at.subheader[0].value
     at.date_input(key="cmp_b_date").set_value(dt.date(2000, 1, 1)).run()
     assert qp(at, "compare") == "1995-03-01,2000-01-01"
-    places = set(at.dataframe[0].value["Place"])
+    places = set(light_tables(at)[0]["Place"])
     assert "Sary-Childe" in places and "Heixiazi / Bolshoy Ussuriysky" not in places
     at.selectbox(key="cmp_b").select("2008").run()  # a preset puts its date beside it
     assert str(at.date_input(key="cmp_b_date").value) == "2008-10-14"
@@ -157,15 +179,56 @@ def test_compare_bad_link(app):
 
 def test_timeline_year_and_event(app):
     at = app(PAGES[2])
-    at.slider(key="tl_year").set_value(1970).run()
+    at.number_input(key="tl_year").set_value(1970).run()
     assert "In 1970:" in markdown(at) and "2 disputed" in markdown(at)
+    assert qp(at, "year") == "1970"
+    at.number_input(key="tl_year").increment().run()  # the + button: one year on
+    assert "In 1971:" in markdown(at) and qp(at, "year") == "1971"
     at.selectbox(key="tl_event").select("ev-2008-handover").run()
     assert 'id="event-ev-2008-handover"' in markdown(at)
 
 
+def test_timeline_shows_the_light_strip_and_the_chart_on_request(app):
+    at = app(PAGES[2], year="1970")
+    shown = strip(at)
+    assert shown is not None and not at.get("plotly_chart")  # no Plotly on a first visit
+    assert shown.count("<i ") == 5 and shown.count("<li") == 5  # every event: a dot, a list item
+    assert "the end of 1970" in shown and 'class="ba-chosen"' not in shown
+    at.selectbox(key="tl_event").select("ev-2008-handover").run()
+    shown = strip(at)
+    assert shown.count('class="ba-chosen"') == 2  # the chosen event, ringed and in the list
+    assert 'id="event-ev-2008-handover"' in markdown(at)
+    at.toggle(key="tl_chart_on").set_value(True).run()
+    assert not at.exception and strip(at) is None
+    chart = at.get("plotly_chart")
+    assert len(chart) == 1 and "ev-2008-handover" in chart[0].proto.spec
+    assert 'id="event-ev-2008-handover"' in markdown(at)  # the pick stays with the chart on
+    at.toggle(key="tl_chart_on").set_value(False).run()
+    assert strip(at) is not None and not at.get("plotly_chart")
+
+
+def test_a_point_picked_on_the_timeline_chart_chooses_the_event():
+    def script():
+        import streamlit as st
+
+        from borderatlas.ui import widgets
+
+        st.session_state["chart"] = {"selection": {"points": [{"customdata": ["b"]}]}}
+        widgets._chart_to_list("chart", "list", ["a", "b"])
+        picked = widgets.chosen_event([{"id": "a"}, {"id": "b"}], "list")
+        st.write(f"picked {picked['id'] if picked else None}")
+        st.session_state["chart"] = {"selection": {"points": []}}  # a cleared selection
+        widgets._chart_to_list("chart", "list", ["a", "b"])
+        st.write(f"kept {st.session_state['list']}")
+
+    at = AppTest.from_function(script).run()
+    assert not at.exception, at.exception
+    assert [m.value for m in at.markdown] == ["picked b", "kept b"]
+
+
 def test_disputed_areas_select_zooms_and_shows_panel(app):
     at = app(PAGES[3])
-    assert len(at.dataframe[0].value) == 3
+    assert not at.dataframe and len(light_tables(at)[0]) == 3
     at.selectbox(key="da_area").select("heixiazi-transfer").run()
     assert 'data-feature="area:heixiazi-transfer"' in shown_panel(at)
     assert qp(at, "feature") == "area:heixiazi-transfer"
@@ -179,11 +242,26 @@ def test_disputed_areas_select_zooms_and_shows_panel(app):
     assert "da_view" not in at.session_state
 
 
+def test_disputed_areas_sortable_table_on_request_keeps_the_row_pick(app):
+    at = app(PAGES[3])
+    light = light_tables(at)[0]
+    assert at.toggle(key="da_sortable").value is False
+    at.toggle(key="da_sortable").set_value(True).run()
+    assert not light_tables(at)
+    grid = at.dataframe[0]
+    assert list(grid.value.columns) == list(light.columns)
+    assert list(grid.value["id"]) == list(light["id"])
+    # a picked row chooses its area (AppTest cannot click a grid row: the browser test does)
+    assert list(grid.proto.selection_mode) == [grid.proto.SINGLE_ROW]
+    at.selectbox(key="da_area").select("heixiazi-transfer").run()  # the list still works
+    assert 'data-feature="area:heixiazi-transfer"' in shown_panel(at)
+
+
 def test_timeline_keeps_the_event_view_while_the_year_moves(app):
     at = app(PAGES[2])
     at.selectbox(key="tl_event").select("ev-2008-handover").run()
     target, view = at.session_state["tl_view"]
-    at.slider(key="tl_year").set_value(1970).run()
+    at.number_input(key="tl_year").set_value(1970).run()
     assert at.session_state["tl_view"] == (target, view)
 
 

@@ -218,7 +218,7 @@ def test_border_map_survives_junk_links(fixture_atlas, params):
                                     known_layers=_tokens(data))
     at = _visit("pages/1_Border_map.py", params)
     _check_notices(at, notices)
-    assert at.slider(key="bm_year").value == state.year
+    assert at.number_input(key="bm_year").value == state.year
     assert at.radio(key="bm_basemap").value == state.basemap
     for token in _tokens(data):
         assert at.checkbox(key=f"bm_layer_{token}").value == (token in state.layers), token
@@ -249,7 +249,7 @@ def test_timeline_survives_junk_links(fixture_atlas, params):
                                     **_known(fixture_atlas))
     at = _visit("pages/3_Timeline.py", params)
     _check_notices(at, notices)
-    assert at.slider(key="tl_year").value == state.year
+    assert at.number_input(key="tl_year").value == state.year
 
 
 @SETTINGS

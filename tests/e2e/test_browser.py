@@ -161,9 +161,107 @@ def test_compare_page_shows_both_lines_and_differences(page, app_url, shots):
         frame.locator(selector).first.wait_for(state="attached", timeout=TIMEOUT)
     assert frame.locator("path.ba-difference").first.is_visible()  # the view is on the change
     assert page.get_by_text("What “the 2001 line” means").count() == 1
-    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=TIMEOUT)
+    table = page.locator("table.ba-table")  # the plain table first, no data grid
+    table.wait_for(timeout=TIMEOUT)
     assert page.get_by_text("differ (3)").count() == 1  # one line moved, two holders changed
+    assert table.locator("tbody tr").count() == 3
+    link = table.locator("a", has_text="open on the map").first
+    assert link.get_attribute("target") == "_blank"
+    assert link.get_attribute("href").startswith("border_map?feature=")
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
     page.screenshot(path=str(shots / "compare_detail.png"), full_page=True)
+    page.get_by_text("Sortable table", exact=True).click()  # the data grid on request, the same rows
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=TIMEOUT)
+    table.wait_for(state="detached", timeout=TIMEOUT)
+
+
+HEAVY = ("PlotlyChart.", "DataFrame.", "arrowFormatUtils.", "Slider.", "moment.", "numbro.")
+
+
+@pytest.mark.parametrize("path", ["/", "/border_map", "/compare", "/timeline", "/disputed_areas"])
+def test_a_first_visit_loads_no_heavy_streamlit_script(page, app_url, path):
+    """Plotly, the data grid, the slider and st.metric's scripts load only on request (#16)."""
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    open_page(page, app_url, path)
+    page.wait_for_load_state("networkidle")
+    heavy = [u for u in requests if any(f"/static/js/{h}" in u for h in HEAVY)]
+    assert heavy == [], heavy
+
+
+def test_the_year_steps_and_jumps_with_the_number_input(page, app_url):
+    frame, _ = open_page(page, app_url, "/border_map?year=1995")
+    year = page.locator('[data-testid="stSidebar"] [data-testid="stNumberInput"]').first
+    frame.locator("body").evaluate(
+        "b => document.querySelectorAll('path').forEach(p => p.dataset.old = '1')")
+    year.locator('[data-testid="stNumberInputStepDown"]').click()
+    page.wait_for_function("() => location.search.includes('year=1994')", timeout=TIMEOUT)
+    page.get_by_text("Section status in 1994").wait_for(timeout=TIMEOUT)
+    frame.locator("path.ba-section:not([data-old])").first.wait_for(state="attached",
+                                                                     timeout=TIMEOUT)
+    field = year.locator("input")
+    field.fill("1970")  # jump straight to a year
+    field.press("Enter")
+    page.wait_for_function("() => location.search.includes('year=1970')", timeout=TIMEOUT)
+    page.get_by_text("Section status in 1970").wait_for(timeout=TIMEOUT)
+    field.press("ArrowUp")  # the keyboard steps too
+    page.wait_for_function("() => location.search.includes('year=1971')", timeout=TIMEOUT)
+
+
+def test_timeline_strip_by_default_and_a_point_picked_on_the_chart(page, app_url, shots):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    open_page(page, app_url, "/timeline?year=1970")
+    strip = page.locator("figure.ba-strip")
+    strip.wait_for(timeout=TIMEOUT)
+    assert strip.locator(".ba-strip-row i").count() == 5
+    # hover titles: date, type and title, as text
+    titles = strip.locator(".ba-strip-row i[title]").evaluate_all("d => d.map(i => i.title)")
+    assert len(titles) == 5 and "2 March 1969 · clash: Clash on Zhenbao <island>" in titles
+    assert "1970" in strip.locator(".ba-strip-year").inner_text()
+    assert page.locator(".js-plotly-plot").count() == 0
+    page.get_by_text("All events, by date (5)").click()  # the same events as text
+    assert page.locator(".ba-strip-list li").count() == 5
+    page.get_by_text("Interactive chart", exact=True).click()
+    chart = page.locator(".js-plotly-plot").first
+    chart.wait_for(timeout=TIMEOUT)
+    assert any("/static/js/PlotlyChart." in u for u in requests)  # loaded on request only
+    assert strip.count() == 0
+    wait_idle(page)
+    chart.scroll_into_view_if_needed()
+    points = page.locator(".js-plotly-plot .scatterlayer .point")
+    points.first.wait_for(timeout=TIMEOUT)
+    box = points.first.bounding_box()  # the drag layer covers the points: click where one is
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    event = page.locator("div.ba-event").first
+    event.wait_for(timeout=TIMEOUT)
+    chosen = event.get_attribute("id").removeprefix("event-")
+    wait_idle(page)  # the run that puts the pick in the list (a click during it would undo that)
+    # the pick is the list's choice too, so it stays when the chart is turned off
+    page.get_by_text("Interactive chart", exact=True).click()
+    strip.wait_for(timeout=TIMEOUT)
+    assert page.locator(f"div.ba-event#event-{chosen}").count() == 1
+    assert strip.locator("i.ba-chosen").count() == 1
+    listed = page.locator('[data-testid="stSelectbox"]').last.locator("input").input_value()
+    assert listed.startswith(f"{chosen}:"), listed
+    page.screenshot(path=str(shots / "timeline_picked.png"), full_page=True)
+
+
+def test_disputed_areas_plain_table_then_a_row_picked_in_the_grid(page, app_url):
+    frame, _ = open_page(page, app_url, "/disputed_areas")
+    table = page.locator("table.ba-table")
+    table.wait_for(timeout=TIMEOUT)
+    first = table.locator("tbody tr").first.locator("td").first.inner_text()
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
+    page.get_by_text("Sortable table", exact=True).click()
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for(timeout=TIMEOUT)
+    wait_idle(page)
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()  # the grid is a canvas: the first row's checkbox, left of row 1
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
+    panel_in(frame, f"area:{first}").wait_for(timeout=TIMEOUT)
+    page.wait_for_function(f"() => location.search.includes('{first}')", timeout=TIMEOUT)
 
 
 def test_deep_link_restores_view(page, app_url, shots):

@@ -149,9 +149,13 @@ def test_no_payload_runs_anywhere_and_payloads_show_as_text(hostile_page, hostil
     hover_all(page, frame, "path.ba-overlay")
     assert_clean(page)
 
-    # Compare: captions, the differences table, its sources
+    # Compare: captions, the differences table (plain, then the grid), its sources
     page.goto(hostile_url + "/compare?compare=1991,present")
     frame = wait_map(page)
+    page.locator("table.ba-table").first.wait_for(timeout=TIMEOUT)
+    assert IMG in page.locator("table.ba-table").first.inner_text()
+    assert_clean(page)
+    page.get_by_text("Sortable table", exact=True).click()
     page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=TIMEOUT)
     page.get_by_text("Sources for these differences").click()
     page.locator("ul.ba-sources").first.wait_for(timeout=TIMEOUT)
@@ -160,9 +164,17 @@ def test_no_payload_runs_anywhere_and_payloads_show_as_text(hostile_page, hostil
     assert IMG in shown_literally(page)
     assert_clean(page)
 
-    # Timeline: an event's details, the chart's hover labels, holders
+    # Timeline: the events strip (titles as text), the chart's hover labels, an event, holders
     page.goto(hostile_url + "/timeline?year=2010")
     wait_map(page)
+    strip = page.locator("figure.ba-strip")
+    strip.wait_for(timeout=TIMEOUT)
+    # st.html's DOMPurify drops a hover title holding "</script"; the list shows it as text
+    assert strip.locator(".ba-strip-row i").count() > 0
+    page.locator(".ba-strip-list summary").click()
+    assert IMG in page.locator(".ba-strip-list").inner_text()
+    assert_clean(page)
+    page.get_by_text("Interactive chart", exact=True).click()
     chart = page.locator(".js-plotly-plot").first
     chart.wait_for(timeout=TIMEOUT)
     chart.scroll_into_view_if_needed()  # the chart sits below the map
@@ -194,6 +206,10 @@ def test_no_payload_runs_anywhere_and_payloads_show_as_text(hostile_page, hostil
     area = frame.locator('aside.ba-history div.ba-panel[data-feature="area:heixiazi-transfer"]')
     area.wait_for(timeout=TIMEOUT)
     assert IMG in area.inner_text()
+    page.locator("table.ba-table").first.wait_for(timeout=TIMEOUT)
+    assert IMG in page.locator("table.ba-table").first.inner_text()
+    assert_clean(page)
+    page.get_by_text("Sortable table", exact=True).click()
     page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=TIMEOUT)
     assert_clean(page)
 

@@ -181,6 +181,12 @@ def test_widget_values_echo_what_the_front_end_holds():
     assert loadtest.widget_state(radio, None).string_value == "bundled vector"
     slider = _element("slider", id="s", default=[2015.0], value=[1991.0], set_value=True)
     assert list(loadtest.widget_state(slider, None).double_array_value.data) == [1991.0]
+    year = _element("number_input", id="y", default=2024.0, value=1991.0, set_value=True)
+    assert loadtest.widget_state(year, None).int_value == 1991  # INT: as the front end sends it
+    assert loadtest.widget_state(_element("number_input", id="y", default=2024.0),
+                                 None).int_value == 2024
+    ratio = _element("number_input", id="r", default=0.5, data_type=1)
+    assert loadtest.widget_state(ratio, None).double_value == 0.5
     text = _element("text_input", id="t", default="")
     assert loadtest.widget_state(text, None).string_value == ""
     assert loadtest.widget_state(_element("button", id="x"), None) is None
