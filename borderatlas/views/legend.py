@@ -30,10 +30,7 @@ def legend_html(year: int | None = None, statuses: Iterable[str | None] | None =
     items = []
     for key in keys:
         colour = STATUS_COLOURS.get(key, STATUS_COLOURS[None])
-        dash = STATUS_DASH.get(key)
-        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        svg = (f'<svg width="36" height="10"><line x1="0" y1="5" x2="36" y2="5" '
-               f'stroke="{colour}" stroke-width="4"{dash_attr}/></svg>')
+        svg = _swatch(colour, STATUS_DASH.get(key))
         label = STATUS_LABELS.get(key, str(key))
         shown = text(atlas, status_key(key), label, lang)[0] if key in STATUS_LABELS else label
         items.append(f"<li>{svg} {esc(shown)}</li>")
@@ -43,11 +40,32 @@ def legend_html(year: int | None = None, statuses: Iterable[str | None] | None =
             f'<ul style="list-style:none;padding-left:0;margin:0">{"".join(items)}</ul></div>')
 
 
+SAMPLE = "display:inline-block;width:36px;vertical-align:middle;margin-right:2px"
+
+
+def _dashes(colour: str, dash: str | None) -> str:
+    """CSS background drawing a line's dash pattern (SVG's ``stroke-dasharray``) left to right."""
+    lengths = [float(x) for x in (dash or "").replace(",", " ").split()]
+    if not lengths or not any(lengths):
+        return f"background:{colour}"
+    if len(lengths) % 2:
+        lengths *= 2  # SVG repeats an odd list to make it even
+    stops, at = [], 0.0
+    for i, length in enumerate(lengths):
+        paint = colour if i % 2 == 0 else "transparent"
+        stops.append(f"{paint} {at:g}px {at + length:g}px")
+        at += length
+    return f"background:repeating-linear-gradient(to right,{','.join(stops)})"
+
+
 def _swatch(colour: str, dash: str | None, width: int = 4) -> str:
-    """A short line sample for a legend row."""
-    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-    return (f'<svg width="36" height="10"><line x1="0" y1="5" x2="36" y2="5" '
-            f'stroke="{colour}" stroke-width="{width}"{dash_attr}/></svg>')
+    """A short line sample for a legend row, in HTML and CSS only.
+
+    Not SVG: ``st.html`` sanitises with DOMPurify, which drops SVG, so the samples were blank
+    under the maps; CSS keeps each status's colour and exact dash pattern.
+    """
+    return (f'<span class="ba-swatch" style="{SAMPLE};height:{width}px;'
+            f'{_dashes(esc(colour), esc(dash) if dash else None)}"></span>')
 
 
 def claims_legend_html(lang: str = "en") -> str:
@@ -70,17 +88,24 @@ def claims_legend_html(lang: str = "en") -> str:
 
 
 def _dot(style: dict[str, str | float]) -> str:
-    """A circle sample for a legend row."""
-    return (f'<svg width="36" height="12"><circle cx="18" cy="6" r="5" fill="{style["fillColor"]}" '
-            f'stroke="{style["color"]}" stroke-width="1.5"/></svg>')
+    """A circle sample for a legend row (HTML and CSS, see :func:`_swatch`)."""
+    return (f'<span class="ba-swatch" style="{SAMPLE};width:10px;height:10px;margin:0 13px;'
+            f'border-radius:50%;background:{esc(style["fillColor"])};'
+            f'border:1.5px solid {esc(style["color"])};box-sizing:border-box"></span>')
+
+
+def _area(fill: str, opacity: float, border: str | None = None) -> str:
+    """A filled box sample for a legend row (HTML and CSS, see :func:`_swatch`)."""
+    edge = f"border:1px dashed {esc(border)};" if border else ""
+    return (f'<span class="ba-swatch" style="{SAMPLE};height:10px;box-sizing:border-box;{edge}'
+            f'background:color-mix(in srgb,{esc(fill)} {opacity * 100:g}%,transparent)"></span>')
 
 
 def security_legend_html(year: int, lang: str = "en") -> str:
     """Legend for the border-security layers: the 100 km zone and crossings open in a year."""
     _ = gettext(lang)
     zone = SECURITY_ZONE_STYLE
-    band = (f'<svg width="36" height="12"><rect x="1" y="1" width="34" height="10" fill="{zone["fillColor"]}" '
-            f'fill-opacity="0.3" stroke="{zone["color"]}" stroke-dasharray="4 4"/></svg>')
+    band = _area(str(zone["fillColor"]), 0.3, str(zone["color"]))
     rows = [(band, _("confidence-building zone, 100 km each side (1996 Shanghai, 1997 Moscow "
                      "agreements)")),
             (_dot(crossing_style(True)), _("crossing open at the end of %(year)s") % {"year": year}),
@@ -97,12 +122,8 @@ def compare_legend_html(label_a: str, label_b: str, colours: tuple[str, str, str
     _ = gettext(lang)
     items = []
     for label, colour, dash in ((label_a, colours[0], dashes[0]), (label_b, colours[1], dashes[1])):
-        dash_attr = f' stroke-dasharray="{esc(dash)}"' if dash else ""
-        items.append(f'<li><svg width="36" height="10"><line x1="0" y1="5" x2="36" y2="5" '
-                     f'stroke="{esc(colour)}" stroke-width="4"{dash_attr}/></svg> {esc(label)}</li>')
-    items.append(f'<li><svg width="36" height="10"><rect width="36" height="10" '
-                 f'fill="{esc(colours[2])}" fill-opacity="0.5"/></svg> '
-                 + esc(_("land that changed hands")) + "</li>")
+        items.append(f"<li>{_swatch(colour, dash)} {esc(label)}</li>")
+    items.append(f"<li>{_area(colours[2], 0.5)} " + esc(_("land that changed hands")) + "</li>")
     title = _("Compare")
     return (f'<div class="ba-legend"><b>{esc(title)}</b>'
             f'<ul style="list-style:none;padding-left:0;margin:0">{"".join(items)}</ul></div>')
