@@ -61,10 +61,11 @@ def compare_pickers(data: Any, state: urlstate.ViewState, versions: Sequence[str
         c_date.date_input(date_label, key=f"cmp_{side}_date", min_value=WHEN_MIN,
                           max_value=WHEN_MAX, format="YYYY-MM-DD", on_change=date_changed,
                           args=(side,))
-    cols[4].radio(_("View"), list(VIEWS), key="cmp_view", format_func=lambda v: _(VIEWS[v]),
-                  horizontal=True,
-                  help=_("Overlay: both lines on one map. Swipe: drag the divider, the first date "
-                         "left and the second right. Side by side: two maps that move together."))
+    cols[4].segmented_control(_("View"), list(VIEWS), key="cmp_view", required=True,
+                              format_func=lambda v: _(VIEWS[v]),
+                              help=_("Overlay: both lines on one map. Swipe: drag the divider, "
+                                     "the first date left and the second right. Side by side: "
+                                     "two maps that move together."))
 
     def chosen(side: str) -> str:
         """The chosen end: a version id, or the ISO date in the date input."""

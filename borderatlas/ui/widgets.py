@@ -15,9 +15,8 @@ from borderatlas.ui.mapview import zoom_view
 from borderatlas.views import eventstrip, urlstate, viewmodel
 from borderatlas.views.messages import N_
 
-BASEMAP_LABELS = {"auto": N_("automatic (tiles when online, else bundled vector)"),
-                  "vector": N_("bundled vector (offline)"),
-                  "osm": N_("OpenStreetMap tiles (online)"), "none": N_("none")}
+BASEMAP_LABELS = {"auto": N_("automatic"), "vector": N_("vector (offline)"),
+                  "osm": N_("OSM tiles"), "none": N_("none")}  # short: buttons side by side
 FEATURE_TYPES = {"section": N_("section"), "area": N_("area"), "place": N_("place")}
 
 
@@ -38,11 +37,12 @@ def layer_sidebar(atlas: Any, prefix: str, year_label: str | None = None) -> Non
         st.checkbox(_("Disputed / transferred areas"), key=f"{prefix}_layer_areas")
         st.checkbox(_("Places"), key=f"{prefix}_layer_places")
         st.checkbox(_("Border security: crossings, 100 km zone"), key=f"{prefix}_layer_security")
-        st.radio(_("Basemap"), urlstate.BASEMAPS, key=f"{prefix}_basemap",
-                 format_func=lambda b: _(BASEMAP_LABELS[b]) if b in BASEMAP_LABELS else b,
-                 help=_("The bundled vector basemap works offline. Tiles are fetched from "
-                        "tile.openstreetmap.org and need an internet connection. Automatic: "
-                        "your browser shows tiles if they load, else the bundled vector basemap."))
+        st.segmented_control(
+            _("Basemap"), urlstate.BASEMAPS, key=f"{prefix}_basemap", required=True,
+            format_func=lambda b: _(BASEMAP_LABELS[b]) if b in BASEMAP_LABELS else b,
+            help=_("The bundled vector basemap works offline. Tiles are fetched from "
+                   "tile.openstreetmap.org and need an internet connection. Automatic: "
+                   "your browser shows tiles if they load, else the bundled vector basemap."))
         year_input(year_label or _("Status in year"), f"{prefix}_year")
 
 

@@ -74,7 +74,7 @@ def test_border_map_layer_toggle_changes_link(app):
     assert "places" not in qp(at, "layers")
     at.checkbox(key="bm_layer_claims").check().run()
     assert "claims" in qp(at, "layers")
-    at.radio(key="bm_basemap").set_value("osm").run()
+    at.segmented_control(key="bm_basemap").set_value("osm").run()
     assert qp(at, "basemap") == "osm"
 
 
@@ -163,10 +163,10 @@ def test_every_map_has_copy_link_and_map_download(app, page):
 @pytest.mark.parametrize("view", ["overlay", "swipe", "side"])
 def test_compare_views(app, view):
     at = app(PAGES[1], view=view)
-    assert at.radio(key="cmp_view").value == view
+    assert at.segmented_control(key="cmp_view").value == view
     assert qp(at, "view") == ("" if view == "overlay" else view)
     other = "side" if view != "side" else "swipe"
-    at.radio(key="cmp_view").set_value(other).run()
+    at.segmented_control(key="cmp_view").set_value(other).run()
     assert not at.exception and qp(at, "view") == other
 
 
@@ -174,7 +174,7 @@ def test_compare_bad_link(app):
     at = app(PAGES[1], compare="1991,1999x", view="split")
     notices = " ".join(w.value for w in at.warning)
     assert "1999x" in notices and "view" in notices and "split" in notices
-    assert at.selectbox(key="cmp_a").value == "1991" and at.radio(key="cmp_view").value == "overlay"
+    assert at.selectbox(key="cmp_a").value == "1991" and at.segmented_control(key="cmp_view").value == "overlay"
 
 
 def test_timeline_year_and_event(app):

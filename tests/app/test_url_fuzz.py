@@ -219,7 +219,7 @@ def test_border_map_survives_junk_links(fixture_atlas, params):
     at = _visit("pages/1_Border_map.py", params)
     _check_notices(at, notices)
     assert at.number_input(key="bm_year").value == state.year
-    assert at.radio(key="bm_basemap").value == state.basemap
+    assert at.segmented_control(key="bm_basemap").value == state.basemap
     for token in _tokens(data):
         assert at.checkbox(key=f"bm_layer_{token}").value == (token in state.layers), token
     panel = shown_panel(at)  # what the map frame shows: the panel file of the URL's feature
@@ -239,7 +239,7 @@ def test_compare_survives_junk_links(fixture_atlas, params):
     shown = tuple(at.selectbox(key=f"cmp_{s}").value if at.selectbox(key=f"cmp_{s}").value != "date"
                   else str(at.date_input(key=f"cmp_{s}_date").value) for s in "ab")
     assert shown == state.versions  # a version preset, or a date in the date input beside it
-    assert at.radio(key="cmp_view").value == state.view
+    assert at.segmented_control(key="cmp_view").value == state.view
 
 
 @SETTINGS
