@@ -18,7 +18,7 @@ from borderatlas.data.loader import Atlas, load_atlas
 from borderatlas.geo import simplify
 from borderatlas.map.assets import install_vendor
 from borderatlas.views import panels
-from borderatlas.views.features import basemap_document, split_basemap
+from borderatlas.views.features import BASEMAP_DETAIL_ZOOM, basemap_document, split_basemap
 
 DETAIL = {"overview": 0.02, "map": 0.004, "fine": 0.0}  # simplify tolerance, degrees
 _LOG = get_logger("borderatlas")
@@ -63,16 +63,27 @@ def base_url_path() -> str:
         return ""
 
 
-def _write_named(prefix: str, doc: dict[str, object]) -> str:
-    """Write a JSON document once as ``vendor/<prefix>-<content hash>.geojson``; its name."""
-    body = json.dumps(doc, separators=(",", ":"))
-    name = f"{prefix}-{hashlib.sha256(body.encode()).hexdigest()[:12]}.geojson"
+def _write_named(stem: str, doc: dict[str, object], digits: int = 12) -> str:
+    """Write a JSON document once as ``vendor/<stem><content hash>.geojson``; that path.
+
+    Named by its content, so browsers may cache it and two processes writing it at once leave
+    one complete copy. ``allow_nan=False``: a NaN is valid JavaScript but fails ``JSON.parse``.
+    """
+    body = json.dumps(doc, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    name = f"{stem}{hashlib.sha256(body.encode('utf-8')).hexdigest()[:digits]}.geojson"
     target = Path(ensure_assets()) / name
     if not target.is_file():
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.parent / f".{target.name}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         tmp.write_text(body, encoding="utf-8")
         tmp.replace(target)  # atomic: a concurrent reader never sees half a file
     return name
+
+
+def vendor_url(relative: str) -> str:
+    """URL path of a file or folder below ``static/vendor/``, behind the server's base path."""
+    base = base_url_path().strip("/")
+    return "/" + "/".join(p for p in (base, "app/static/vendor", relative) if p)
 
 
 @st.cache_resource
@@ -86,9 +97,10 @@ def _basemap_file(root: str, resolution: str) -> str:
     data = _load(root, resolution)
     doc = basemap_document(data.basemap_countries, data.basemap_water, DETAIL["overview"],
                            rivers=data.basemap_rivers)
-    _, detail = split_basemap(doc)
-    overview, _ = split_basemap(doc, href=_write_named("basemap-detail", detail))
-    return _write_named("basemap", overview)
+    overview, detail = split_basemap(doc)
+    overview["detail"] = {"href": _write_named("basemap-detail-", detail),
+                          "minZoom": BASEMAP_DETAIL_ZOOM}
+    return _write_named("basemap-", overview)
 
 
 def basemap_whole() -> dict[str, object]:
@@ -141,22 +153,9 @@ def layer_url(document: dict[str, object]) -> str:
     server (or nginx), cached by the browser and shared by every reader and rerun that draws the
     same features. Only the atlas's own layers go here, never a reader's uploaded overlay.
     """
-    # allow_nan=False: a NaN would be valid JavaScript inline but fails the browser's JSON.parse
-    body = json.dumps(document, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    name = f"{hashlib.sha256(body.encode('utf-8')).hexdigest()[:16]}.geojson"
-    folder = Path(ensure_assets()) / LAYER_SUBDIR
-    target = folder / name
-    if not target.is_file():
-        folder.mkdir(exist_ok=True)
-        tmp = folder / f".{name}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        tmp.write_text(body, encoding="utf-8")
-        tmp.replace(target)  # atomic: a concurrent reader never sees half a file
-    base = base_url_path().strip("/")
-    return "/" + "/".join(p for p in (base, "app/static/vendor", LAYER_SUBDIR, name) if p)
+    return vendor_url(_write_named(f"{LAYER_SUBDIR}/", document, digits=16))
 
 
 def panel_prefix(lang: str) -> str:
     """URL path of the folder holding every history panel in ``lang`` (written on first use)."""
-    name = _panel_dir(str(geodata_root()), config.resolution(), lang)
-    base = base_url_path().strip("/")
-    return "/" + "/".join(p for p in (base, "app/static/vendor", name) if p)
+    return vendor_url(_panel_dir(str(geodata_root()), config.resolution(), lang))

@@ -19,6 +19,7 @@ from borderatlas.ui.cache import (
     ensure_assets,
     layer_url,
     panel_prefix,
+    vendor_url,
 )
 from borderatlas.ui.lang import current_lang, gettext
 from borderatlas.views import viewmodel
@@ -54,9 +55,7 @@ def base_map(basemap: str = "auto", center: tuple[float, float] = layers.DEFAULT
                         bounds=bounds)
     url = None
     if basemap in ("vector", "auto"):
-        name = _basemap_file(str(config.geodata_root()), config.resolution())
-        base = base_url_path().strip("/")
-        url = "/" + "/".join(p for p in (base, "app/static/vendor", name) if p)
+        url = vendor_url(_basemap_file(str(config.geodata_root()), config.resolution()))
         # auto: the browser shows tiles if they load, else this vector basemap
         kind = elements.AutoBasemap if basemap == "auto" else elements.FetchedBasemap
         kind(url, base_url_path=base_url_path()).add_to(m)

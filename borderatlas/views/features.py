@@ -120,19 +120,18 @@ def basemap_document(countries: gpd.GeoDataFrame, water: gpd.GeoDataFrame,
     return {"type": "FeatureCollection", "features": feats}
 
 
-def split_basemap(doc: dict[str, Any], href: str | None = None,
+def split_basemap(doc: dict[str, Any],
                   zoom: int = BASEMAP_DETAIL_ZOOM) -> tuple[dict[str, Any], dict[str, Any]]:
     """The basemap as an overview and its close-up detail: features shown only from ``zoom`` on.
 
-    A first visit then fetches the overview alone; ``fetched-basemap.js`` fetches the detail
-    (``href``, relative to the overview's URL) the first time the reader zooms in that far.
+    A first visit then fetches the overview alone; ``fetched-basemap.js`` fetches the detail the
+    first time the reader zooms in that far, when the overview names it as
+    ``detail: {href (relative to the overview's URL), minZoom}``.
     """
     near = [f for f in doc["features"] if (f["properties"].get("minZoom") or 0) >= zoom]
     far = [f for f in doc["features"] if (f["properties"].get("minZoom") or 0) < zoom]
-    overview: dict[str, Any] = {"type": "FeatureCollection", "features": far}
-    if href is not None:
-        overview["detail"] = {"href": href, "minZoom": zoom}
-    return overview, {"type": "FeatureCollection", "features": near}
+    return ({"type": "FeatureCollection", "features": far},
+            {"type": "FeatureCollection", "features": near})
 
 
 def tip_lines(feature_type: str, row: Mapping[str, Any], lang: str = "en") -> list[str]:
