@@ -8,7 +8,8 @@
  * half a map in Compare's side by side), set on the map container (`data-ba-basemap`), and
  * announced with a `babasemap` event; `map.baBasemap.follow(other)` draws the same choice on
  * another map (Compare's side by side).
- * Relies on: Leaflet 1.9 API only (L.tileLayer and its events); fetched-basemap.js.
+ * Relies on: Leaflet 1.9 API only (L.tileLayer and its events); fetched-basemap.js; BorderAtlas.box
+ * (map-controls.js) for the note.
  */
 /* global L */
 (function (root) {
@@ -24,14 +25,8 @@
 
     function say(text) {
       if (!shown) {
-        var control = L.control({position: 'bottomleft'});
-        control.onAdd = function () {
-          shown = L.DomUtil.create('div', 'ba-basemap-note');
-          shown.style.cssText = 'background:rgba(255,255,255,.8);padding:0 5px;margin:0;' +
-            'font:11px sans-serif;color:#333';
-          return shown;
-        };
-        control.addTo(map);
+        shown = ns.box(map, 'bottomleft', 'ba-basemap-note', 'background:rgba(255,255,255,.8);' +
+                       'padding:0 5px;margin:0;font:11px sans-serif;color:#333');
       }
       shown.textContent = 'Basemap: ' + text;
     }

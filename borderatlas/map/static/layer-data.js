@@ -9,7 +9,8 @@
  * a clicked feature's tooltip text from it.
  *
  * Fires `badata` on the map ({layer}) once the features are drawn (side-by-side.js copies them
- * then). A file that cannot be loaded is named in a note on the map, never dropped silently.
+ * then). A file that cannot be loaded is named in a note on the map (BorderAtlas.box,
+ * map-controls.js), never dropped silently.
  */
 /* global L */
 (function (root) {
@@ -21,16 +22,10 @@
   }
 
   function problem(map, text) {
-    var note = L.control({position: 'topleft'});
-    note.onAdd = function () {
-      var el = L.DomUtil.create('div', 'ba-layer-error');
-      el.setAttribute('role', 'alert');
-      el.style.cssText = 'background:#fff3cd;border:1px solid #b58900;padding:3px 6px;' +
-        'font:12px sans-serif;max-width:22em';
-      el.textContent = text;
-      return el;
-    };
-    note.addTo(map);
+    var el = ns.box(map, 'topleft', 'ba-layer-error', 'background:#fff3cd;' +
+                    'border:1px solid #b58900;padding:3px 6px;font:12px sans-serif;max-width:22em');
+    el.setAttribute('role', 'alert');
+    el.textContent = text;
   }
 
   ns.layerData = function (map, group, source, options) {

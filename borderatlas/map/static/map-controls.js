@@ -10,6 +10,17 @@
   'use strict';
   var ns = root.BorderAtlas = root.BorderAtlas || {};
 
+  // A plain box on the map at `position` (a Leaflet control), styled by `cssText`: the
+  // element, for the caller to fill. Every note, label and readout on our maps is one.
+  ns.box = function (map, position, className, cssText) {
+    var el = L.DomUtil.create('div', className);
+    var control = L.control({position: position});
+    el.style.cssText = cssText;
+    control.onAdd = function () { return el; };
+    control.addTo(map);
+    return el;
+  };
+
   function button(map, position, text, title, onClick) {
     var control = L.control({position: position});
     control.onAdd = function () {
@@ -77,17 +88,12 @@
   };
 
   ns.mousePosition = function (map) {
-    var control = L.control({position: 'bottomleft'});
-    control.onAdd = function () {
-      var el = L.DomUtil.create('div', 'ba-mouse-position');
-      el.style.cssText = 'background:rgba(255,255,255,.85);padding:0 5px;font:11px monospace';
-      map.on('mousemove', function (e) {
-        el.textContent = e.latlng.lat.toFixed(4) + '\u00B0, ' + e.latlng.lng.toFixed(4) + '\u00B0';
-      });
-      map.on('mouseout', function () { el.textContent = ''; });
-      return el;
-    };
-    control.addTo(map);
+    var el = ns.box(map, 'bottomleft', 'ba-mouse-position',
+                    'background:rgba(255,255,255,.85);padding:0 5px;font:11px monospace');
+    map.on('mousemove', function (e) {
+      el.textContent = e.latlng.lat.toFixed(4) + '\u00B0, ' + e.latlng.lng.toFixed(4) + '\u00B0';
+    });
+    map.on('mouseout', function () { el.textContent = ''; });
   };
 
   ns.measure = function (map, options) {
@@ -95,15 +101,9 @@
     var points = [];
     var line = null;
     var active = false;
-    var readout = L.control({position: 'topleft'});
-    var box;
-    readout.onAdd = function () {
-      box = L.DomUtil.create('div', 'ba-measure-readout');
-      box.style.cssText = 'display:none;background:#fff;padding:2px 6px;border:1px solid #999;' +
-        'border-radius:3px;font:12px sans-serif';
-      return box;
-    };
-    readout.addTo(map);
+    var box = ns.box(map, 'topleft', 'ba-measure-readout',
+                     'display:none;background:#fff;padding:2px 6px;border:1px solid #999;' +
+                     'border-radius:3px;font:12px sans-serif');
     function total() {
       var km = 0;
       for (var i = 1; i < points.length; i += 1) {
@@ -144,16 +144,11 @@
   };
 
   ns.legend = function (map, options) {
-    var control = L.control({position: options.position || 'bottomright'});
-    control.onAdd = function () {
-      var el = L.DomUtil.create('div', 'ba-legend-control');
-      el.style.cssText = 'background:rgba(255,255,255,.92);padding:4px 8px;border-radius:4px;' +
-        'box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px sans-serif;max-width:260px';
-      el.innerHTML = options.html;  // escaped by borderatlas.views.legend
-      L.DomEvent.disableClickPropagation(el);
-      L.DomEvent.disableScrollPropagation(el);
-      return el;
-    };
-    control.addTo(map);
+    var el = ns.box(map, options.position || 'bottomright', 'ba-legend-control',
+                    'background:rgba(255,255,255,.92);padding:4px 8px;border-radius:4px;' +
+                    'box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px sans-serif;max-width:260px');
+    el.innerHTML = options.html;  // escaped by borderatlas.views.legend
+    L.DomEvent.disableClickPropagation(el);
+    L.DomEvent.disableScrollPropagation(el);
   };
 }(window));

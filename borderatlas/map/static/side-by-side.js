@@ -8,7 +8,7 @@
  *
  * The second map gets the first one's basemap: the same "auto" choice (`map.baBasemap`, see
  * basemap-auto.js) or the vector basemap at `basemapUrl`.
- * Relies on: Leaflet 1.9 API only; the `badata` event of layer-data.js (features that arrive after
+ * Relies on: Leaflet 1.9 API only; BorderAtlas.box (map-controls.js) for the date labels; the `badata` event of layer-data.js (features that arrive after
  * their layer); BorderAtlas.fetchedBasemap when a basemap URL is given, and
  * BorderAtlas.focusWithoutScroll (every map has it) for the right-hand map's clicks.
  */
@@ -51,15 +51,9 @@
     }
     L.control.scale().addTo(other);
     function tag(target, text) {
-      var label = L.control({position: 'topright'});
-      label.onAdd = function () {
-        var el = L.DomUtil.create('div', 'ba-side-label');
-        el.style.cssText = 'background:rgba(255,255,255,.9);padding:2px 6px;border:1px solid #999;' +
-          'border-radius:3px;font:12px sans-serif';
-        el.textContent = text;
-        return el;
-      };
-      label.addTo(target);
+      ns.box(target, 'topright', 'ba-side-label', 'background:rgba(255,255,255,.9);' +
+             'padding:2px 6px;border:1px solid #999;border-radius:3px;font:12px sans-serif')
+        .textContent = text;
     }
     tag(map, options.labelA);
     tag(other, options.labelB);
