@@ -8,7 +8,7 @@ element's template only calls the function that file defines, with JSON options.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
 from branca.element import Element, MacroElement
@@ -116,16 +116,21 @@ class AutoBasemap(_OwnScript):
 
     script = "basemap-auto"
     _template = _call("autoBasemap", "options")
-    LABELS: ClassVar[dict[str, str]] = {"tiles": "OpenStreetMap tiles", "vector": "bundled vector",
-                                        "pending": "loading OpenStreetMap tiles…"}
+    LABELS: ClassVar[dict[str, str]] = {
+        "prefix": "Basemap: ", "tiles": "OpenStreetMap tiles", "vector": "bundled vector",
+        "pending": "loading OpenStreetMap tiles…", "unavailable": "tiles unavailable",
+        "offline": "offline"}
 
     def __init__(self, vector: str | dict[str, Any], timeout_ms: int = 4000,
-                 base_url_path: str = "") -> None:
+                 base_url_path: str = "", labels: Mapping[str, str] | None = None) -> None:
+        """``labels``: the note's words in the reader's language (keys of ``LABELS``)."""
         super().__init__(base_url_path)  # the vector fallback is drawn by fetched-basemap.js
         self.options = {
             "tiles": {"url": OSM_TILES_URL,
                       "options": {"attribution": OSM_TILES_ATTRIBUTION, "maxZoom": 19}},
-            "vector": vector, "timeoutMs": int(timeout_ms), "labels": dict(self.LABELS)}
+            "vector": vector, "timeoutMs": int(timeout_ms),
+            "labels": {**self.LABELS, **{k: v for k, v in (labels or {}).items()
+                                         if k in self.LABELS}}}
 
 
 class SelectionHalo(_OwnScript):

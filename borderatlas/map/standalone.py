@@ -133,8 +133,11 @@ def standalone_html(m: folium.Map, groups: Sequence[folium.FeatureGroup], title:
         copy = FitBounds(fit.bounds)
         copy.options.update(fit.options)
         copy.add_to(out)
-    if mode in ("auto", "vector") and basemap_doc is not None:
-        (elements.AutoBasemap if mode == "auto" else elements.FetchedBasemap)(basemap_doc).add_to(out)
+    if mode == "auto" and basemap_doc is not None:  # the note in the reader's language, as shown
+        labels = next((a.options["labels"] for a in _find(m, elements.AutoBasemap)), None)
+        elements.AutoBasemap(basemap_doc, labels=labels).add_to(out)
+    elif mode == "vector" and basemap_doc is not None:
+        elements.FetchedBasemap(basemap_doc).add_to(out)
     for control in (elements.Fullscreen, elements.MousePosition, elements.Measure):
         control().add_to(out)
     legends = [c.options["html"] for c in _find(m, elements.LegendControl)] or (

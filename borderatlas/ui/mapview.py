@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
@@ -31,6 +31,13 @@ if TYPE_CHECKING:  # folium is imported by borderatlas.map only
 RETURNED = ["last_object_clicked_tooltip", "last_object_clicked_count"]
 
 
+def basemap_note_labels(_: Callable[[str], str]) -> dict[str, str]:
+    """The words of the "auto" basemap's note on the map, in the reader's language."""
+    return {"prefix": _("Basemap: "), "tiles": _("OpenStreetMap tiles"),
+            "vector": _("bundled vector"), "pending": _("loading OpenStreetMap tiles…"),
+            "unavailable": _("tiles unavailable"), "offline": _("offline")}
+
+
 def base_map(basemap: str = "auto", center: tuple[float, float] = layers.DEFAULT_CENTER,
              zoom: int = layers.DEFAULT_ZOOM, halo: bool = False, *,
              legend: str | None = None, swipe: tuple[str, str] | None = None,
@@ -54,12 +61,14 @@ def base_map(basemap: str = "auto", center: tuple[float, float] = layers.DEFAULT
     m = layers.base_map(None, base_url_path(), tiles=tiles, center=center, zoom=zoom,
                         bounds=bounds)
     url = None
-    if basemap in ("vector", "auto"):
+    if basemap in ("vector", "auto"):  # auto: the browser shows tiles if they load, else this
         url = vendor_url(_basemap_file(str(config.geodata_root()), config.resolution()))
-        # auto: the browser shows tiles if they load, else this vector basemap
-        kind = elements.AutoBasemap if basemap == "auto" else elements.FetchedBasemap
-        kind(url, base_url_path=base_url_path()).add_to(m)
     lang, _ = current_lang(), gettext()
+    if basemap == "auto" and url is not None:
+        elements.AutoBasemap(url, base_url_path=base_url_path(), labels=basemap_note_labels(_)
+                             ).add_to(m)
+    elif url is not None:
+        elements.FetchedBasemap(url, base_url_path=base_url_path()).add_to(m)
     elements.Fullscreen(base_url_path(), title=_("Full screen (toggle)")).add_to(m)
     elements.MousePosition(base_url_path()).add_to(m)
     elements.Measure(base_url_path(), title=_("Measure a distance (toggle)"),

@@ -61,3 +61,9 @@ def test_an_old_vector_link_still_draws_the_vector_basemap_without_tiles(page, a
     frame.locator(VECTOR).first.wait_for(state="attached", timeout=TIMEOUT)
     assert not [u for u in requests if TILE_HOST in u]
     assert page.locator(MAP).count() == 1
+
+
+def test_the_basemap_note_speaks_the_readers_language(page, app_url):
+    frame, _ = open_page(page, app_url, "/timeline?lang=ru")  # offline here: every tile fails
+    frame.locator(VECTOR).first.wait_for(state="attached", timeout=TIMEOUT)
+    assert frame.locator(NOTE).first.inner_text() == "Подложка: встроенная векторная (тайлы недоступны)"

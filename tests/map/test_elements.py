@@ -61,6 +61,16 @@ def test_auto_basemap_calls_the_vector_fallback_and_names_the_tiles():
     assert '"timeoutMs": 2500' in call.group(1)
     assert "openstreetmap.org/copyright" in call.group(1)  # the tiles' own attribution
     assert external_urls(html) == []  # the tile URL is an option, not a script or stylesheet
+    assert '"prefix": "Basemap: "' in call.group(1) and '"offline": "offline"' in call.group(1)
+
+
+def test_auto_basemap_says_its_note_in_the_labels_given():
+    labels = {"prefix": "Подложка: ", "unavailable": "тайлы недоступны", "bogus": "x"}
+    auto = elements.AutoBasemap("/b.geojson", labels=labels)
+    assert auto.options["labels"]["prefix"] == "Подложка: "
+    assert auto.options["labels"]["unavailable"] == "тайлы недоступны"
+    assert auto.options["labels"]["tiles"] == "OpenStreetMap tiles"  # the rest in English
+    assert "bogus" not in auto.options["labels"]
 
 
 def test_fetched_basemap_takes_a_document_instead_of_a_url():

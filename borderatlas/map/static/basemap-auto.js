@@ -28,7 +28,7 @@
         shown = ns.box(map, 'bottomleft', 'ba-basemap-note', 'background:rgba(255,255,255,.8);' +
                        'padding:0 5px;margin:0;font:11px sans-serif;color:#333');
       }
-      shown.textContent = 'Basemap: ' + text;
+      shown.textContent = options.labels.prefix + text;
     }
 
     function draw(target, mode) {
@@ -51,7 +51,7 @@
           map.removeLayer(tiles);
         }
         ns.fetchedBasemap(map, options.vector);
-        say(options.labels.vector + ' (' + reason + ')');
+        say(options.labels.vector + ' (' + (options.labels[reason] || reason) + ')');
       } else {
         say(options.labels.tiles);
       }
@@ -71,13 +71,13 @@
     map.baBasemap = state;
 
     if (root.navigator && root.navigator.onLine === false) {
-      settle('vector', 'offline');
+      settle('vector', 'offline');  // reasons name their label: offline, unavailable
       return state;
     }
     tiles = L.tileLayer(options.tiles.url, options.tiles.options);
     tiles.on('tileload', function () { settle('tiles', ''); });
-    tiles.on('tileerror', function () { settle('vector', 'tiles unavailable'); });
-    timer = setTimeout(function () { settle('vector', 'tiles unavailable'); }, options.timeoutMs);
+    tiles.on('tileerror', function () { settle('vector', 'unavailable'); });
+    timer = setTimeout(function () { settle('vector', 'unavailable'); }, options.timeoutMs);
     say(options.labels.pending);
     tiles.addTo(map);
     return state;
