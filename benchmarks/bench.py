@@ -419,7 +419,7 @@ def measure_interactions(browser: Any, base: str, res: Results) -> None:
     res.add("year step: WS received", kib, "KiB")
     res.add("year step: script runs", runs, "n")
 
-    toggle = page.locator('[data-testid="stSidebar"] label').filter(has_text="Places").first
+    toggle = page.locator('[data-testid="stSidebar"] button').filter(has_text="Places").first
     took, kib, runs = _timed_update(
         page, probe, toggle.click,
         "sel => document.querySelector(sel + ':not([data-bench-old])') !== null"
@@ -432,11 +432,10 @@ def measure_interactions(browser: Any, base: str, res: Results) -> None:
     page = context.new_page()
     probe = attach(page)
     load_page(page, probe, base + "/compare", "path.ba-version")
-    later = page.locator('[data-testid="stSelectbox"]').nth(1)
+    later = page.locator('[data-testid="stSidebar"] [data-testid="stButtonGroup"]').nth(2)  # after the language, the first end
 
-    def pick_present() -> None:  # the last option is "a date →", which alone changes nothing
-        later.click()
-        page.get_by_role("option").filter(has_text="Present").first.click()
+    def pick_present() -> None:  # the second end's "Present" pill
+        later.locator("button").filter(has_text="Present").first.click()
 
     try:
         # the map's labels name the dates, so the frame may be rebuilt: look from the page

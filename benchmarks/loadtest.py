@@ -233,6 +233,12 @@ def click_value(count: int, tooltip: str | None) -> str:
                       separators=(",", ":"), ensure_ascii=False)
 
 
+def option_text(option: Any) -> str:
+    """A pill's or segment's value on the wire: its icon and text, as the front end joins them."""
+    icon = option.content_icon if option.HasField("content_icon") else ""
+    return f"{icon} {option.content}".strip() if icon else str(option.content)
+
+
 def widget_state(element: Element, held: WidgetState | None) -> WidgetState | None:
     """The value the front end holds for a widget element after rendering it (None: none).
 
@@ -258,6 +264,12 @@ def widget_state(element: Element, held: WidgetState | None) -> WidgetState | No
             state.string_value = proto.options[proto.default]
         else:
             return None
+    elif kind == "button_group":  # pills, segmented controls: the chosen options' texts
+        if proto.set_value:
+            state.string_array_value.data.extend(proto.raw_values)
+        else:
+            state.string_array_value.data.extend(
+                option_text(proto.options[i]) for i in proto.default if 0 <= i < len(proto.options))
     elif kind == "slider" and not proto.options:
         state.double_array_value.data.extend(proto.value if proto.set_value else proto.default)
     elif kind == "number_input":  # the year: an int, as the front end sends it (setIntValue)

@@ -19,8 +19,8 @@ state = ui.read_url_state(defaults, "bm_url_notices", known_layers=tokens)
 
 if "bm_init" not in st.session_state:  # first visit (or a fresh link): widgets start from the URL
     st.session_state["bm_init"] = True
-    for token in tokens:
-        st.session_state[f"bm_layer_{token}"] = token in state.layers
+    for group, group_tokens in ui.layer_groups(data).items():
+        st.session_state[f"bm_{group}"] = [t for t in group_tokens if t in state.layers]
     st.session_state["bm_year"] = state.year
     st.session_state["bm_basemap"] = state.basemap
     st.session_state[SEL] = state.feature
@@ -29,8 +29,7 @@ if "bm_init" not in st.session_state:  # first visit (or a fresh link): widgets 
 
 ui.roomy_layout()
 st.title(_("Border map"))
-ui.layer_sidebar(data, "bm")
-visible = {t for t in tokens if st.session_state.get(f"bm_layer_{t}")}
+visible = ui.layer_sidebar(data, "bm")
 year: int = st.session_state["bm_year"]
 ui.search_box(data, SEL, "bm_view", "bm")
 

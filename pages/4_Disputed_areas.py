@@ -16,7 +16,7 @@ state = ui.read_url_state(defaults, "da_url_notices")
 area_ids = list(data.areas["id"])
 if "da_area" not in st.session_state:
     st.session_state["da_area"] = (state.feature[1] if state.feature and
-                                   state.feature[0] == "area" else "—")
+                                   state.feature[0] == "area" else None)
     st.session_state[SEL] = state.feature
 
 ui.roomy_layout()
@@ -27,7 +27,7 @@ names = dict(zip(table["id"], table.iloc[:, 1], strict=True))  # the name column
 
 def choose(area: str | None) -> None:
     """A row or the list chose an area: zoom to it and show its history (a click may change it)."""
-    st.session_state["da_area"] = area if area in area_ids else "—"
+    st.session_state["da_area"] = area if area in area_ids else None
     st.session_state[SEL] = ("area", area) if area in area_ids else None
 
 
@@ -39,9 +39,10 @@ else:
     cols = tables.area_columns(lang)  # km² as precise as the data gives them
     st.html(htmltable.table_html(table, numbers={cols["published"]: None, cols["computed"]: None},
                                  lang=lang))
-chosen = st.selectbox(_("Zoom to area"), ["—", *area_ids], key="da_area",
-                      format_func=lambda i: "—" if i == "—" else f"{names.get(i)} ({i})",
-                      on_change=lambda: choose(st.session_state["da_area"]))
+chosen = st.pills(_("Zoom to area"), area_ids, key="da_area", format_func=lambda i: names[i],
+                  on_change=lambda: choose(st.session_state["da_area"]),
+                  help=_("Choose an area to zoom to it and read its history; choose it again "
+                         "to see all areas."))
 area_id = chosen if chosen in area_ids else None
 
 groups = compose.status_groups(data, urlstate.YEAR_MAX, ui.DETAIL["map"],

@@ -37,3 +37,15 @@ def light_table_links(at) -> list[str]:
 def strip(at) -> str | None:
     """The events strip's HTML (None when the page shows none)."""
     return next((b for b in html_blocks(at) if 'class="ba-strip"' in b), None)
+
+
+def event_list(at) -> str | None:
+    """The list of all events' HTML (None until the reader opens it)."""
+    return next((b for b in html_blocks(at) if 'class="ba-strip-list"' in b), None)
+
+
+def pick_event(at, event_id: str):
+    """Open the event list (sent only once opened) and choose ``event_id``, as a reader does."""
+    at.session_state["tl_event_box"] = True
+    at.run()
+    return at.selectbox(key="tl_event_list").select(event_id).run()

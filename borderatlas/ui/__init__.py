@@ -11,6 +11,7 @@ from borderatlas.ui.overlay import user_overlay
 from borderatlas.ui.share import share_map
 from borderatlas.ui.url import (
     known_features,
+    layer_groups,
     layer_tokens,
     pair_token,
     read_url_state,
@@ -45,6 +46,7 @@ __all__ = [
     "how_to_cite_html",
     "known_features",
     "language_switch",
+    "layer_groups",
     "layer_sidebar",
     "layer_tokens",
     "ngettext",

@@ -10,7 +10,7 @@ from borderatlas.data.loader import Atlas
 from borderatlas.map.compose import pair_token, version_token
 from borderatlas.ui.cache import atlas
 from borderatlas.ui.lang import current_lang, lang_param
-from borderatlas.views import urlstate
+from borderatlas.views import urlstate, viewmodel
 from borderatlas.views.notices import markdown_literal
 
 
@@ -42,8 +42,17 @@ def write_url_state(state: urlstate.ViewState, defaults: urlstate.ViewState) -> 
         st.query_params.from_dict(wanted)
 
 
+OVERLAYS = ("claims", "areas", "places", "security")
+
+
+def layer_groups(data: Atlas) -> dict[str, list[str]]:
+    """The layer tokens by sidebar group: country pairs, dated versions, overlays."""
+    pairs = sorted(set(data.sections["pair"])) if "pair" in data.sections else []
+    return {"pairs": [pair_token(p) for p in pairs],
+            "versions": [version_token(v["id"]) for v in viewmodel.sorted_versions(data)],
+            "overlays": list(OVERLAYS)}
+
+
 def layer_tokens(data: Atlas) -> list[str]:
     """Every layer token a link may name."""
-    pairs = sorted(set(data.sections["pair"])) if "pair" in data.sections else []
-    return ([pair_token(p) for p in pairs] + [version_token(v) for v in data.versions]
-            + ["claims", "areas", "places", "security"])
+    return [token for tokens in layer_groups(data).values() for token in tokens]

@@ -2,41 +2,59 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from borderatlas.map.compose import pair_token, version_token
 from borderatlas.ui.lang import current_lang, gettext
 from borderatlas.ui.mapview import zoom_view
+from borderatlas.ui.url import layer_groups
 from borderatlas.views import eventstrip, urlstate, viewmodel
 from borderatlas.views.messages import N_
+from borderatlas.views.notices import markdown_literal
 
 BASEMAP_LABELS = {"auto": N_("automatic"), "vector": N_("vector (offline)"),
                   "osm": N_("OSM tiles"), "none": N_("none")}  # short: buttons side by side
 FEATURE_TYPES = {"section": N_("section"), "area": N_("area"), "place": N_("place")}
 
 
-def layer_sidebar(atlas: Any, prefix: str, year_label: str | None = None) -> None:
-    """Sidebar: country pairs, dated versions, claims, areas, places, basemap and the year."""
+LAYER_CAPTIONS = {"pairs": N_("Boundary by country pair"),
+                  "versions": N_("Dated versions of the line"), "overlays": N_("Also show")}
+OVERLAY_LABELS = {"claims": N_("Claims by side and old lines"),
+                  "areas": N_("Disputed / transferred areas"), "places": N_("Places"),
+                  "security": N_("Border security: crossings, 100 km zone")}
+
+
+def layer_label(atlas: Any, token: str, lang: str, _: Callable[[str], str]) -> str:
+    """A layer token's name in the sidebar: the country pair, the version, or the overlay."""
+    kind, _sep, value = token.partition(":")
+    if kind == "pair":
+        return viewmodel.pair_label(value, lang)
+    if kind == "version":
+        return viewmodel.version_label(atlas, value, lang)
+    return _(OVERLAY_LABELS[token]) if token in OVERLAY_LABELS else token
+
+
+def layer_sidebar(atlas: Any, prefix: str, year_label: str | None = None) -> set[str]:
+    """Sidebar: layers (pills, one group each), basemap and the year; returns the layers shown.
+
+    Pills, not checkboxes: the checkbox costs a first visit 25 KiB of scripts, the pills none
+    beyond the language switch's (README "Scale"). Each group's value is a list of tokens under
+    ``{prefix}_{group}``.
+    """
     _, lang = gettext(), current_lang()
-    pairs = sorted(set(atlas.sections["pair"])) if "pair" in atlas.sections else []
+    shown: set[str] = set()
     with st.sidebar:
         st.subheader(_("Layers"))
-        st.caption(_("Boundary by country pair"))
-        for pair in pairs:
-            st.checkbox(viewmodel.pair_label(pair, lang), key=f"{prefix}_layer_{pair_token(pair)}")
-        st.caption(_("Dated versions of the line"))
-        for version in viewmodel.sorted_versions(atlas):
-            st.checkbox(viewmodel.version_label(atlas, version["id"], lang),
-                        key=f"{prefix}_layer_{version_token(version['id'])}")
-        st.checkbox(_("Claims by side and old lines"), key=f"{prefix}_layer_claims")
-        st.checkbox(_("Disputed / transferred areas"), key=f"{prefix}_layer_areas")
-        st.checkbox(_("Places"), key=f"{prefix}_layer_places")
-        st.checkbox(_("Border security: crossings, 100 km zone"), key=f"{prefix}_layer_security")
+        for group, tokens in layer_groups(atlas).items():
+            if tokens:
+                chosen = st.pills(_(LAYER_CAPTIONS[group]), tokens, selection_mode="multi",
+                                  key=f"{prefix}_{group}",
+                                  format_func=lambda t: layer_label(atlas, t, lang, _))
+                shown.update(chosen)
         st.segmented_control(
             _("Basemap"), urlstate.BASEMAPS, key=f"{prefix}_basemap", required=True,
             format_func=lambda b: _(BASEMAP_LABELS[b]) if b in BASEMAP_LABELS else b,
@@ -44,6 +62,7 @@ def layer_sidebar(atlas: Any, prefix: str, year_label: str | None = None) -> Non
                    "tile.openstreetmap.org and need an internet connection. Automatic: "
                    "your browser shows tiles if they load, else the bundled vector basemap."))
         year_input(year_label or _("Status in year"), f"{prefix}_year")
+    return shown
 
 
 def year_input(label: str, key: str, help: str | None = None,
@@ -60,12 +79,17 @@ def year_input(label: str, key: str, help: str | None = None,
 def sortable_toggle(key: str) -> bool:
     """The reader's choice of Streamlit's data grid (sort, search, resize) over the plain table.
 
-    Off by default: the grid (``st.dataframe``) loads ~1.7 MiB of scripts on a first visit.
+    The plain table by default: the grid (``st.dataframe``) loads ~1.7 MiB of scripts on a first
+    visit. A segmented control, not a toggle (25 KiB of scripts; the control's are loaded already).
     """
     _ = gettext()
-    return bool(st.toggle(_("Sortable table"), key=key,
-                          help=_("Sort, filter and resize the columns in a data grid. It loads "
-                                 "more than a megabyte of scripts the first time.")))
+    views = {"plain": _("Plain table"), "sortable": _("Sortable table")}
+    choice = st.segmented_control(
+        _("Table"), list(views), key=key, required=True, default="plain",
+        format_func=lambda v: views.get(v, v), label_visibility="collapsed",
+        help=_("Sortable table: sort, filter and resize the columns in a data grid. It loads "
+               "more than a megabyte of scripts the first time."))
+    return choice == "sortable"
 
 
 def search_box(atlas: Any, selection_key: str, view_key: str, prefix: str) -> None:
@@ -89,7 +113,7 @@ def search_box(atlas: Any, selection_key: str, view_key: str, prefix: str) -> No
 
 
 def chosen_event(events: Sequence[dict[str, Any]], list_key: str) -> dict[str, Any] | None:
-    """The event last picked, in the list or on the interactive chart (which writes the list).
+    """The event last picked, in the list or on the interactive chart (both write ``list_key``).
 
     Read from the list's state before it is drawn, so the map can be sent to the browser first
     and the events below it.
@@ -114,21 +138,25 @@ def _chart_to_list(chart_key: str, list_key: str, ids: Sequence[str]) -> None:
 
 def events_view(frame: pd.DataFrame, year: int, chosen: str | None, keys: tuple[str, str, str]
                 ) -> None:
-    """Events by date and type, the year marked, then a list to choose one from.
+    """Events by date and type, the year marked, all of them as text, and a list to pick one.
 
     A light HTML strip by default; the interactive Plotly chart (click an event) only when the
-    reader turns it on, since its script is 4.6 MiB on a first visit. ``keys`` are the chart's,
-    the list's and the toggle's widget keys; a point clicked on the chart becomes the list's
-    choice, which :func:`chosen_event` reads.
+    reader turns it on, since its script is 4.6 MiB on a first visit. ``keys`` are the chart's
+    widget key, the pick's session key (:func:`chosen_event` reads it; the chart and the list
+    write it) and the strip/chart switch's key. The text list and the pick list are sent only
+    once opened (``{pick}_all``, ``{pick}_box``).
     """
     if frame.empty:
         return
     _, lang = gettext(), current_lang()
     chart_key, list_key, toggle_key = keys
     st.subheader(_("Events"))
-    if st.toggle(_("Interactive chart"), key=toggle_key,
-                 help=_("Zoom, pan and click the events on a chart (Plotly). It loads a few "
-                        "megabytes the first time.")):
+    views = {"strip": _("Events strip"), "chart": _("Interactive chart")}
+    if st.segmented_control(
+            _("Events as"), list(views), key=toggle_key, required=True, default="strip",
+            format_func=lambda v: views.get(v, v), label_visibility="collapsed",
+            help=_("Interactive chart: zoom, pan and click the events on a chart (Plotly). It "
+                   "loads a few megabytes the first time.")) == "chart":
         colours = eventstrip.type_colours(frame.sort_values("date", kind="stable")["type"])
         fig = px.scatter(frame, x="date", y="type", hover_name="title", custom_data=["id"],
                          color="type", labels={"date": _("Date"), "type": _("Type")},
@@ -142,6 +170,25 @@ def events_view(frame: pd.DataFrame, year: int, chosen: str | None, keys: tuple[
                         selection_mode="points", key=chart_key)
     else:
         st.html(eventstrip.strip_html(frame, year, lang, chosen))
+    listing = st.expander(eventstrip.list_heading(len(frame), lang), key=f"{list_key}_all",
+                          on_change="rerun")
+    with listing:  # lazy, as the list below: sent only once the reader opens it
+        if listing.open:
+            st.html(eventstrip.list_html(frame, lang, chosen))
     titles = dict(zip(frame["id"], frame["title"], strict=True))
-    st.selectbox(_("Choose an event"), ["—", *frame["id"]], key=list_key,
-                 format_func=lambda i: "—" if i == "—" else f"{i}: {titles.get(i)}")
+    label = _("Choose an event") + (f": {markdown_literal(str(titles[chosen]))}"
+                                    if chosen in titles else "")
+    # lazy: the list is sent, and its scripts (~115 KiB) load, only once the reader opens it
+    box = st.popover(label, icon=":material/event:", key=f"{list_key}_box", on_change="rerun")
+    with box:
+        if box.open:
+            st.session_state[f"{list_key}_list"] = chosen if chosen in titles else "—"
+            st.selectbox(_("Choose an event"), ["—", *frame["id"]], key=f"{list_key}_list",
+                         format_func=lambda i: "—" if i == "—" else f"{i}: {titles.get(i)}",
+                         on_change=_list_to_pick, args=(list_key,))
+
+
+def _list_to_pick(list_key: str) -> None:
+    """The event chosen in the list is the page's pick (kept while the list is closed)."""
+    pick = st.session_state.get(f"{list_key}_list")
+    st.session_state[list_key] = None if pick == "—" else pick

@@ -41,7 +41,9 @@ STRIP_CSS = """<style>
   border:3px solid #000;opacity:1;z-index:2}
 .ba-strip-year{position:absolute;top:0;bottom:1.3rem;border-left:2px dotted #555;z-index:1}
 .ba-strip-year span{position:absolute;top:0;left:.2rem;font-weight:600;color:#31333f}
-.ba-strip-list ol{list-style:none;padding-left:.25rem;font-size:.85rem}
+</style>"""
+LIST_CSS = """<style>
+.ba-strip-list{list-style:none;padding-left:.25rem;font-size:.85rem;margin:0}
 .ba-strip-list li{margin:.1rem 0}
 .ba-strip-list li::before{content:"";display:inline-block;width:.65rem;height:.65rem;
   border-radius:50%;border:1px solid #222;margin-right:.4rem;background:var(--c)}
@@ -72,7 +74,7 @@ def _tick_years(first: int, last: int) -> list[int]:
 
 
 def strip_html(frame: pd.DataFrame, year: int, lang: str = "en", chosen: str | None = None) -> str:
-    """The events of ``frame`` (:func:`tables.event_points`) as a strip, and then as a list.
+    """The events of ``frame`` (:func:`tables.event_points`) as a strip (the list: :func:`list_html`).
 
     Rows are event types, dots are events at their date (hover: date, type and title; st.html's
     DOMPurify drops a title holding ``</script``, which the list still shows as text), the
@@ -115,11 +117,27 @@ def strip_html(frame: pd.DataFrame, year: int, lang: str = "en", chosen: str | N
              f'<div class="ba-strip-axis">{ticks}</div>'
              f'<div class="ba-strip-year" style="left:{left(marker)}" title="{end}">'
              f"<span>{year}</span></div></div></figure>")
+    return STRIP_CSS + strip
+
+
+def list_heading(count: int, lang: str = "en") -> str:
+    """The heading of the events' list: 'All events, by date (99)'."""
+    _ = gettext(lang)
+    return _("All events, by date (%(n)s)") % {"n": count}
+
+
+def list_html(frame: pd.DataFrame, lang: str = "en", chosen: str | None = None) -> str:
+    """The events of ``frame`` as a list by date, coloured as on the strip, ``chosen`` in bold.
+
+    The strip's text alternative (the strip is one image to assistive technology), which also
+    shows the titles DOMPurify drops from the dots' hover text.
+    """
+    if frame.empty:
+        return ""
+    events = frame.sort_values("date", kind="stable")
+    colours = type_colours(events["type"])
     items = "".join(
         f'<li{_CHOSEN if e.id == chosen else ""} style="--c:{colours[e.type]}">'
         f"<b>{esc(e.when)}</b> · <i>{esc(e.type)}</i> — {esc(e.title)}</li>"
         for e in events.itertuples(index=False))
-    heading = _("All events, by date (%(n)s)") % {"n": len(events)}
-    listing = (f'<details class="ba-strip-list"><summary>{esc(heading)}</summary>'
-               f"<ol>{items}</ol></details>")
-    return STRIP_CSS + strip + listing
+    return f'{LIST_CSS}<ol class="ba-strip-list" lang="{esc(lang)}">{items}</ol>'

@@ -68,7 +68,8 @@ def _texts(at: AppTest) -> list[str]:
     for kind in ("title", "header", "subheader", "caption", "info", "warning", "error",
                  "success"):
         out += [str(e.value) for e in getattr(at, kind)]
-    for kind in ("checkbox", "radio", "segmented_control", "selectbox", "slider", "number_input",
+    for kind in ("checkbox", "radio", "segmented_control", "pills", "selectbox", "slider",
+                 "number_input",
                  "button",
                  "text_input", "date_input", "metric", "expander", "toggle"):
         for e in getattr(at, kind):

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from atlas_fixture import write_geodata
 from frame_panel import shown_panel
-from page_html import figures, light_table_links, light_tables, strip
+from page_html import event_list, figures, light_table_links, light_tables, pick_event, strip
 from streamlit.testing.v1 import AppTest
 
 from borderatlas.views import urlstate
@@ -70,10 +70,19 @@ def test_every_page_renders(app, page):
 def test_border_map_layer_toggle_changes_link(app):
     at = app(PAGES[0])
     assert "layers" not in at.query_params
-    at.checkbox(key="bm_layer_places").uncheck().run()
+    overlays = at.pills(key="bm_overlays")
+    assert overlays.value == ["areas", "places"]  # the default layers
+    assert "Places" in overlays.formatted_values
+    overlays.unselect("places").run()
     assert "places" not in qp(at, "layers")
-    at.checkbox(key="bm_layer_claims").check().run()
+    at.pills(key="bm_overlays").select("claims").run()
     assert "claims" in qp(at, "layers")
+    at.pills(key="bm_versions").select("version:1991").run()  # a dated version's own line
+    assert "version:1991" in qp(at, "layers")
+    pairs = at.pills(key="bm_pairs")
+    assert len(pairs.value) == len(pairs.options) >= 2  # every country pair by default
+    pairs.unselect("pair:CHN-KAZ").run()
+    assert "pair:CHN-KAZ" not in qp(at, "layers")
     at.segmented_control(key="bm_basemap").set_value("osm").run()
     assert qp(at, "basemap") == "osm"
 
@@ -104,7 +113,7 @@ def test_compare_versions_change_table(app):
     assert not at.dataframe  # the plain table by default: no data grid to download
     table = light_tables(at)[0]
     assert list(table.loc[table["Change"] == "line moved", "Place"]) == ["Sary-Childe"]
-    at.selectbox(key="cmp_b").select("present").run()
+    at.pills(key="cmp_b").set_value("present").run()
     table = light_tables(at)[0]
     assert list(table.loc[table["Change"] == "line moved", "Place"]) == [
         "Sary-Childe", "Heixiazi / Bolshoy Ussuriysky"]
@@ -119,8 +128,8 @@ def test_compare_versions_change_table(app):
 def test_compare_sortable_table_is_the_same_table_on_request(app):
     at = app(PAGES[1], compare="1991,present")
     light = light_tables(at)[0]
-    assert at.toggle(key="cmp_sortable").value is False
-    at.toggle(key="cmp_sortable").set_value(True).run()
+    assert at.segmented_control(key="cmp_sortable").value == "plain"
+    at.segmented_control(key="cmp_sortable").set_value("sortable").run()
     assert not light_tables(at)
     grid = at.dataframe[0].value
     assert list(grid.columns) == list(light.columns)
@@ -128,15 +137,16 @@ def test_compare_sortable_table_is_the_same_table_on_request(app):
     assert set(grid["Map"]) >= {"border_map?feature=area:heixiazi-transfer"}
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Download this map (HTML)", "Download CSV", "Download GeoJSON"]
-    at.toggle(key="cmp_sortable").set_value(False).run()
+    at.segmented_control(key="cmp_sortable").set_value("plain").run()
     assert not at.dataframe and light_tables(at)
 
 
 def test_compare_any_two_dates_from_the_link_and_the_date_inputs(app):
     at = app(PAGES[1], compare="1995-03,2011")
     assert not at.warning
-    assert at.selectbox(key="cmp_a").value == "date"
+    assert at.pills(key="cmp_a").value == "date"
     assert str(at.date_input(key="cmp_a_date").value) == "1995-03-01"
+    assert [d.key for d in at.date_input] == ["cmp_a_date", "cmp_b_date"]
     table = light_tables(at)[0]
     assert "Heixiazi / Bolshoy Ussuriysky" in set(table["Place"])
     assert "Sary-Childe" in set(table["Place"])
@@ -145,9 +155,13 @@ def test_compare_any_two_dates_from_the_link_and_the_date_inputs(app):
     assert qp(at, "compare") == "1995-03-01,2000-01-01"
     places = set(light_tables(at)[0]["Place"])
     assert "Sary-Childe" in places and "Heixiazi / Bolshoy Ussuriysky" not in places
-    at.selectbox(key="cmp_b").select("2008").run()  # a preset puts its date beside it
-    assert str(at.date_input(key="cmp_b_date").value) == "2008-10-14"
+    at.pills(key="cmp_b").set_value("2008").run()  # a preset: its date as a caption, no input
+    assert [d.key for d in at.date_input] == ["cmp_a_date"]
+    assert "14 October 2008" in [c.value for c in at.caption]
     assert qp(at, "compare") == "1995-03-01,2008"
+    at.pills(key="cmp_b").set_value("date").run()  # "a date": the input starts on the preset's
+    assert str(at.date_input(key="cmp_b_date").value) == "2008-10-14"
+    assert qp(at, "compare") == "1995-03-01,2008-10-14"
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Download this map (HTML)", "Download CSV", "Download GeoJSON"]
 
@@ -174,7 +188,7 @@ def test_compare_bad_link(app):
     at = app(PAGES[1], compare="1991,1999x", view="split")
     notices = " ".join(w.value for w in at.warning)
     assert "1999x" in notices and "view" in notices and "split" in notices
-    assert at.selectbox(key="cmp_a").value == "1991" and at.segmented_control(key="cmp_view").value == "overlay"
+    assert at.pills(key="cmp_a").value == "1991" and at.segmented_control(key="cmp_view").value == "overlay"
 
 
 def test_timeline_year_and_event(app):
@@ -184,7 +198,7 @@ def test_timeline_year_and_event(app):
     assert qp(at, "year") == "1970"
     at.number_input(key="tl_year").increment().run()  # the + button: one year on
     assert "In 1971:" in markdown(at) and qp(at, "year") == "1971"
-    at.selectbox(key="tl_event").select("ev-2008-handover").run()
+    pick_event(at, "ev-2008-handover")
     assert 'id="event-ev-2008-handover"' in markdown(at)
 
 
@@ -192,18 +206,22 @@ def test_timeline_shows_the_light_strip_and_the_chart_on_request(app):
     at = app(PAGES[2], year="1970")
     shown = strip(at)
     assert shown is not None and not at.get("plotly_chart")  # no Plotly on a first visit
-    assert shown.count("<i ") == 5 and shown.count("<li") == 5  # every event: a dot, a list item
+    assert shown.count("<i ") == 5  # every event: a dot
     assert "the end of 1970" in shown and 'class="ba-chosen"' not in shown
-    at.selectbox(key="tl_event").select("ev-2008-handover").run()
-    shown = strip(at)
-    assert shown.count('class="ba-chosen"') == 2  # the chosen event, ringed and in the list
+    assert event_list(at) is None and not at.selectbox  # both lists are sent once opened
+    at.session_state["tl_event_all"] = True  # the reader opens "All events, by date"
+    assert event_list(at.run()).count("<li") == 5  # every event: a list item
+    pick_event(at, "ev-2008-handover")
+    assert strip(at).count('class="ba-chosen"') == 1  # the chosen event, ringed
+    assert event_list(at).count('class="ba-chosen"') == 1  # and in bold in the list
+    assert at.get("popover")[0].proto.popover.label.startswith("Choose an event: ")  # its title
     assert 'id="event-ev-2008-handover"' in markdown(at)
-    at.toggle(key="tl_chart_on").set_value(True).run()
+    at.segmented_control(key="tl_chart_on").set_value("chart").run()
     assert not at.exception and strip(at) is None
     chart = at.get("plotly_chart")
     assert len(chart) == 1 and "ev-2008-handover" in chart[0].proto.spec
     assert 'id="event-ev-2008-handover"' in markdown(at)  # the pick stays with the chart on
-    at.toggle(key="tl_chart_on").set_value(False).run()
+    at.segmented_control(key="tl_chart_on").set_value("strip").run()
     assert strip(at) is not None and not at.get("plotly_chart")
 
 
@@ -229,37 +247,37 @@ def test_a_point_picked_on_the_timeline_chart_chooses_the_event():
 def test_disputed_areas_select_zooms_and_shows_panel(app):
     at = app(PAGES[3])
     assert not at.dataframe and len(light_tables(at)[0]) == 3
-    at.selectbox(key="da_area").select("heixiazi-transfer").run()
+    at.pills(key="da_area").set_value("heixiazi-transfer").run()
     assert 'data-feature="area:heixiazi-transfer"' in shown_panel(at)
     assert qp(at, "feature") == "area:heixiazi-transfer"
     target, view = at.session_state["da_view"]
     assert target == ("area", "heixiazi-transfer")
     at.run()  # a rerun for another reason keeps the view (the reader's pan and zoom stay)
     assert at.session_state["da_view"][1] == view
-    at.selectbox(key="da_area").select("zhenbao").run()
+    at.pills(key="da_area").set_value("zhenbao").run()
     assert at.session_state["da_view"][0] == ("area", "zhenbao")
-    at.selectbox(key="da_area").select("—").run()
+    at.pills(key="da_area").set_value(None).run()
     assert "da_view" not in at.session_state
 
 
 def test_disputed_areas_sortable_table_on_request_keeps_the_row_pick(app):
     at = app(PAGES[3])
     light = light_tables(at)[0]
-    assert at.toggle(key="da_sortable").value is False
-    at.toggle(key="da_sortable").set_value(True).run()
+    assert at.segmented_control(key="da_sortable").value == "plain"
+    at.segmented_control(key="da_sortable").set_value("sortable").run()
     assert not light_tables(at)
     grid = at.dataframe[0]
     assert list(grid.value.columns) == list(light.columns)
     assert list(grid.value["id"]) == list(light["id"])
     # a picked row chooses its area (AppTest cannot click a grid row: the browser test does)
     assert list(grid.proto.selection_mode) == [grid.proto.SINGLE_ROW]
-    at.selectbox(key="da_area").select("heixiazi-transfer").run()  # the list still works
+    at.pills(key="da_area").set_value("heixiazi-transfer").run()  # the list still works
     assert 'data-feature="area:heixiazi-transfer"' in shown_panel(at)
 
 
 def test_timeline_keeps_the_event_view_while_the_year_moves(app):
     at = app(PAGES[2])
-    at.selectbox(key="tl_event").select("ev-2008-handover").run()
+    pick_event(at, "ev-2008-handover")
     target, view = at.session_state["tl_view"]
     at.number_input(key="tl_year").set_value(1970).run()
     assert at.session_state["tl_view"] == (target, view)

@@ -220,8 +220,9 @@ def test_border_map_survives_junk_links(fixture_atlas, params):
     _check_notices(at, notices)
     assert at.number_input(key="bm_year").value == state.year
     assert at.segmented_control(key="bm_basemap").value == state.basemap
-    for token in _tokens(data):
-        assert at.checkbox(key=f"bm_layer_{token}").value == (token in state.layers), token
+    shown = {t for group in ("pairs", "versions", "overlays")
+             for t in at.pills(key=f"bm_{group}").value}
+    assert shown == set(state.layers) & set(_tokens(data))
     panel = shown_panel(at)  # what the map frame shows: the panel file of the URL's feature
     if state.feature:
         assert f'data-feature="{state.feature[0]}:{state.feature[1]}"' in (panel or "")
@@ -236,9 +237,9 @@ def test_compare_survives_junk_links(fixture_atlas, params):
                                     **_known(fixture_atlas))
     at = _visit("pages/2_Compare.py", params)
     _check_notices(at, notices)
-    shown = tuple(at.selectbox(key=f"cmp_{s}").value if at.selectbox(key=f"cmp_{s}").value != "date"
+    shown = tuple(at.pills(key=f"cmp_{s}").value if at.pills(key=f"cmp_{s}").value != "date"
                   else str(at.date_input(key=f"cmp_{s}_date").value) for s in "ab")
-    assert shown == state.versions  # a version preset, or a date in the date input beside it
+    assert shown == state.versions  # a version preset, or a date in the date input below it
     assert at.segmented_control(key="cmp_view").value == state.view
 
 
@@ -258,8 +259,8 @@ def test_disputed_areas_survive_junk_links(fixture_atlas, params):
     state, notices = urlstate.parse(as_seen_by_app(params), ViewState(), **_known(fixture_atlas))
     at = _visit("pages/4_Disputed_areas.py", params)
     _check_notices(at, notices)
-    wanted = state.feature[1] if state.feature and state.feature[0] == "area" else "—"
-    assert at.selectbox(key="da_area").value == wanted
+    wanted = state.feature[1] if state.feature and state.feature[0] == "area" else None
+    assert at.pills(key="da_area").value == wanted
 
 
 @settings(SETTINGS, max_examples=max(PAGE_EXAMPLES // 4, 10))

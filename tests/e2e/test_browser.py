@@ -220,7 +220,9 @@ def test_timeline_strip_by_default_and_a_point_picked_on_the_chart(page, app_url
     assert len(titles) == 5 and "2 March 1969 · clash: Clash on Zhenbao <island>" in titles
     assert "1970" in strip.locator(".ba-strip-year").inner_text()
     assert page.locator(".js-plotly-plot").count() == 0
+    assert page.locator(".ba-strip-list").count() == 0  # sent once opened
     page.get_by_text("All events, by date (5)").click()  # the same events as text
+    page.locator(".ba-strip-list li").nth(4).wait_for(timeout=TIMEOUT)
     assert page.locator(".ba-strip-list li").count() == 5
     page.get_by_text("Interactive chart", exact=True).click()
     chart = page.locator(".js-plotly-plot").first
@@ -237,13 +239,16 @@ def test_timeline_strip_by_default_and_a_point_picked_on_the_chart(page, app_url
     event.wait_for(timeout=TIMEOUT)
     chosen = event.get_attribute("id").removeprefix("event-")
     wait_idle(page)  # the run that puts the pick in the list (a click during it would undo that)
-    # the pick is the list's choice too, so it stays when the chart is turned off
-    page.get_by_text("Interactive chart", exact=True).click()
+    # the pick is the list's choice too, so it stays when the strip is back
+    page.get_by_text("Events strip", exact=True).click()
     strip.wait_for(timeout=TIMEOUT)
     assert page.locator(f"div.ba-event#event-{chosen}").count() == 1
     assert strip.locator("i.ba-chosen").count() == 1
-    listed = page.locator('[data-testid="stSelectbox"]').last.locator("input").input_value()
-    assert listed.startswith(f"{chosen}:"), listed
+    assert page.locator('[data-testid="stSelectbox"]').count() == 0  # the list: once opened
+    page.locator('[data-testid="stPopover"] button').first.click()
+    listed = page.locator('[data-testid="stSelectbox"] input').first
+    listed.wait_for(timeout=TIMEOUT)
+    assert listed.input_value().startswith(f"{chosen}:"), listed.input_value()
     page.screenshot(path=str(shots / "timeline_picked.png"), full_page=True)
 
 

@@ -171,7 +171,8 @@ def test_no_payload_runs_anywhere_and_payloads_show_as_text(hostile_page, hostil
     strip.wait_for(timeout=TIMEOUT)
     # st.html's DOMPurify drops a hover title holding "</script"; the list shows it as text
     assert strip.locator(".ba-strip-row i").count() > 0
-    page.locator(".ba-strip-list summary").click()
+    page.get_by_text("All events, by date").click()  # the list: sent once opened
+    page.locator(".ba-strip-list li").first.wait_for(timeout=TIMEOUT)
     assert IMG in page.locator(".ba-strip-list").inner_text()
     assert_clean(page)
     page.get_by_text("Interactive chart", exact=True).click()
@@ -182,8 +183,10 @@ def test_no_payload_runs_anywhere_and_payloads_show_as_text(hostile_page, hostil
         box = point.bounding_box()  # the drag layer covers the points: move the mouse there
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         page.locator(".js-plotly-plot .hoverlayer .hovertext").first.wait_for(timeout=TIMEOUT)
-    choose = page.locator('[data-testid="stSelectbox"]').last  # the event list under the chart
     page.mouse.move(0, 0)  # away from the chart, whose hover labels can cover the list
+    page.locator('[data-testid="stPopover"] button').first.click()  # the list: once opened
+    choose = page.locator('[data-testid="stSelectbox"]').last  # the event list under the chart
+    choose.wait_for(timeout=TIMEOUT)
     for _attempt in range(3):  # a click during a rerun can land before the list is ready
         choose.scroll_into_view_if_needed()
         choose.click()

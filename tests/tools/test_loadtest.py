@@ -190,6 +190,15 @@ def test_widget_values_echo_what_the_front_end_holds():
     text = _element("text_input", id="t", default="")
     assert loadtest.widget_state(text, None).string_value == ""
     assert loadtest.widget_state(_element("button", id="x"), None) is None
+    pills = _element("button_group", id="p", default=[0, 2])
+    for content in ("areas", "claims", "places"):
+        pills.button_group.options.add(content=content)
+    pills.button_group.options[2].content_icon = ":material/place:"
+    assert list(loadtest.widget_state(pills, None).string_array_value.data) == [
+        "areas", ":material/place: places"]  # the defaults, as the front end names them
+    pills.button_group.set_value = True
+    pills.button_group.raw_values.extend(["claims"])
+    assert list(loadtest.widget_state(pills, None).string_array_value.data) == ["claims"]
     assert loadtest.widget_state(_element("markdown", body="hi"), None) is None
 
 
