@@ -111,8 +111,11 @@ def change_table(data: Any, rows: Sequence[dict[str, Any]], a: str, b: str,
                            "text/csv", key="cmp_csv")
         d2.download_button(_("Download GeoJSON"), tables.change_geojson(rows, a, b, lang),
                            f"{stem}.geojson", "application/geo+json", key="cmp_geojson")
-        with st.expander(_("Sources for these differences")):
-            st.html(panels.sources_html([k for r in rows for k in r.get("sources") or []],
-                                        data.bibliography, lang))
+        sources = st.expander(_("Sources for these differences"), key="cmp_sources",
+                              on_change="rerun")
+        with sources:  # lazy: the references are sent only once the reader opens them
+            if sources.open:
+                st.html(panels.sources_html([k for r in rows for k in r.get("sources") or []],
+                                            data.bibliography, lang))
     else:
         st.info(_("The line, statuses and holders are the same on these two dates."))

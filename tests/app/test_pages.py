@@ -123,6 +123,11 @@ def test_compare_versions_change_table(app):
     assert list(holder["To"]) == ["China"] and list(holder["Event id"]) == ["ev-2008-handover"]
     assert set(table["Map"]) == {"open on the map"}
     assert "border_map?feature=area:heixiazi-transfer" in light_table_links(at)
+    sources = [h for h in at.get("html") if "ba-sources" in str(h.proto.body)]
+    assert sources == []  # the references are sent once the reader opens them
+    at.session_state["cmp_sources"] = True
+    at.run()
+    assert [h for h in at.get("html") if 'class="ba-sources"' in str(h.proto.body)]
 
 
 def test_compare_sortable_table_is_the_same_table_on_request(app):
