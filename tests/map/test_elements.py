@@ -24,7 +24,7 @@ def test_the_history_panel_links_its_local_script_and_style_and_passes_its_optio
                           close_label="Закрыть </script>").add_to(m)
     html = m.get_root().render()
     assert assets.bundle_url() in html  # history-panel.js rides in the bundle
-    assert "ns.historyPanel = function" in assets.bundle()[1]
+    assert re.search(r"ns\.historyPanel\s*=\s*function", assets.bundle()[1])
     assert '/app/static/vendor/borderatlas/history-panel.css' in html
     options = _script_options(html, "historyPanel")
     assert options["prefix"] == "/app/static/vendor/panels-ru-abc" and options["lang"] == "ru"
