@@ -25,13 +25,12 @@ from typing import Any
 
 import geopandas as gpd
 import shapely
-from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from borderatlas.data.loader import Atlas
 from borderatlas.export.common import json_bytes, plain
 from borderatlas.export.static_api import API_ROOT, api_files, datapackage
-from borderatlas.geo.simplify import round_coords, simplify_geometry
+from borderatlas.geo.simplify import web_geometry
 from borderatlas.map.assets import vendor_files
 from borderatlas.style import (
     HOLDER_COLOURS,
@@ -109,11 +108,10 @@ TOKENS = {"%(kind)s": "{kind}", "%(id)s": "{id}", "%(error)s": "{error}"}
 def _web_geometry(
     geom: BaseGeometry, tolerance: float, digits: int, merge: bool = False
 ) -> dict[str, Any]:
-    """Simplified, rounded GeoJSON geometry for a web map."""
+    """Simplified, rounded GeoJSON geometry for a web map (the app's ``web_geometry``)."""
     if merge and geom.geom_type == "MultiLineString":
         geom = shapely.line_merge(geom)
-    g = mapping(simplify_geometry(geom, tolerance))
-    return {"type": g["type"], "coordinates": round_coords(g["coordinates"], digits)}
+    return web_geometry(geom, tolerance, digits)
 
 
 def _sort_key(props: Mapping[str, Any]) -> tuple[Any, ...]:

@@ -15,7 +15,7 @@ from typing import Any
 import geopandas as gpd
 
 from borderatlas.dates import format_when
-from borderatlas.geo.simplify import round_coords, web_geometry
+from borderatlas.geo.simplify import digits_for, pixel_degrees, round_coords, web_geometry
 from borderatlas.style import LAND_STYLE, RIVER_STYLE, RIVER_WATER_STYLE, WATER_STYLE
 from borderatlas.views.messages import N_, area, gettext, km
 from borderatlas.views.text import esc
@@ -115,8 +115,11 @@ def basemap_document(countries: gpd.GeoDataFrame, water: gpd.GeoDataFrame,
         if not polygon and key not in labelled:
             labelled.add(key)
             river["label"] = row.get("label")
+        # each level within a twentieth of a pixel at the deepest zoom it is drawn (z6: 0.001°)
+        digits = (digits_for(pixel_degrees(river["maxZoom"])) if river["maxZoom"] is not None
+                  else None)
         feats.append({"type": "Feature", "id": row["id"], "properties": river,
-                      "geometry": web_geometry(row["geometry"], 0.0)})
+                      "geometry": web_geometry(row["geometry"], 0.0, digits)})
     return {"type": "FeatureCollection", "features": feats}
 
 

@@ -94,3 +94,19 @@ def test_real_geodata_standard_level_is_joined_small_and_still_composes_versions
 def test_resolution_from_env(value, expected):
     env = {} if value is None else {config.RESOLUTION_ENV: value}
     assert config.resolution(env) == expected
+
+
+def test_web_geometry_rounds_to_a_twentieth_of_its_tolerance():
+    digits_for, pixel_degrees, web_geometry = (simplify.digits_for, simplify.pixel_degrees,
+                                               simplify.web_geometry)
+    assert [digits_for(t) for t in (0.0, 0.0003, 0.001, 0.004, 0.02, 0.5)] == [5, 5, 4, 4, 3, 2]
+    assert digits_for(pixel_degrees(6)) == 3 and digits_for(pixel_degrees(9)) == 4
+    line = LineString([(130.123456789, 48.987654321), (131.5, 47.25), (132.777777, 48.111111)])
+    for tolerance in (0.0, 0.001, 0.004, 0.02):
+        coords = web_geometry(line, tolerance)["coordinates"]
+        assert coords[0] != [130.123456789, 48.987654321] and len(coords) >= 2
+        assert all(round(v, digits_for(tolerance)) == v for xy in coords for v in xy)
+        # the first vertex stays (Douglas-Peucker keeps the ends) and moves by <= tolerance / 20
+        moved = max(abs(coords[0][0] - 130.123456789), abs(coords[0][1] - 48.987654321))
+        assert moved <= max(tolerance, 1e-4) / 20, (tolerance, moved)
+    assert web_geometry(line, 0.004, 6)["coordinates"][0] == [130.123457, 48.987654]  # explicit
