@@ -18,7 +18,7 @@ from borderatlas.data.loader import Atlas, load_atlas
 from borderatlas.geo import simplify
 from borderatlas.map.assets import install_vendor
 from borderatlas.views import panels
-from borderatlas.views.features import BASEMAP_DETAIL_ZOOM, basemap_document, split_basemap
+from borderatlas.views.features import basemap_document, detail_parts, split_basemap
 
 DETAIL = {"overview": 0.02, "map": 0.004, "fine": 0.0}  # simplify tolerance, degrees
 _LOG = get_logger("borderatlas")
@@ -91,15 +91,16 @@ def _basemap_file(root: str, resolution: str) -> str:
     """Write the basemap once per process as content-named static files; return the overview's name.
 
     The browser fetches it from ``/app/static/vendor/`` and caches it, so no page load or
-    rerun carries the basemap over the websocket. The rivers' close-up levels are a second
-    file the overview names (``views.features.split_basemap``), fetched on the first zoom in.
+    rerun carries the basemap over the websocket. The rivers' close-up levels are files of
+    their own the overview names with their bounds (``views.features.detail_parts``), fetched
+    when the reader zooms in over them.
     """
     data = _load(root, resolution)
     doc = basemap_document(data.basemap_countries, data.basemap_water, DETAIL["overview"],
                            rivers=data.basemap_rivers)
     overview, detail = split_basemap(doc)
-    overview["detail"] = {"href": _write_named("basemap-detail-", detail),
-                          "minZoom": BASEMAP_DETAIL_ZOOM}
+    overview["detail"] = [{"href": _write_named("basemap-detail-", part), "bbox": part["bbox"],
+                           "minZoom": part["minZoom"]} for part in detail_parts(detail)]
     return _write_named("basemap-", overview)
 
 
@@ -108,9 +109,8 @@ def basemap_whole() -> dict[str, object]:
     vendor = Path(ensure_assets())
     doc = json.loads((vendor / _basemap_file(str(geodata_root()), config.resolution()))
                      .read_text(encoding="utf-8"))
-    detail = doc.pop("detail", None)
-    if detail:
-        doc["features"] += json.loads((vendor / detail["href"]).read_text(encoding="utf-8"))["features"]
+    for part in doc.pop("detail", None) or []:
+        doc["features"] += json.loads((vendor / part["href"]).read_text(encoding="utf-8"))["features"]
     return dict(doc)
 
 

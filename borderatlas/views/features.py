@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import geopandas as gpd
+from shapely.geometry import shape
 
 from borderatlas.dates import format_when
 from borderatlas.geo.simplify import digits_for, pixel_degrees, round_coords, web_geometry
@@ -135,6 +136,23 @@ def split_basemap(doc: dict[str, Any],
     far = [f for f in doc["features"] if (f["properties"].get("minZoom") or 0) < zoom]
     return ({"type": "FeatureCollection", "features": far},
             {"type": "FeatureCollection", "features": near})
+
+
+def detail_parts(detail: dict[str, Any]) -> list[dict[str, Any]]:
+    """The close-up detail as one document per feature, each with its ``bbox`` and ``minZoom``.
+
+    ``fetched-basemap.js`` fetches a part only once the map is zoomed in that far over it, so a
+    close view of the Pamir fetches none of the Amur's rivers.
+    """
+    parts = []
+    for feature in detail["features"]:
+        west, south, east, north = shape(feature["geometry"]).bounds  # outward to 0.001°
+        bounds = [math.floor(west * 1000) / 1000, math.floor(south * 1000) / 1000,
+                  math.ceil(east * 1000) / 1000, math.ceil(north * 1000) / 1000]
+        parts.append({"type": "FeatureCollection", "bbox": bounds,
+                      "minZoom": feature["properties"].get("minZoom") or 0,
+                      "features": [feature]})
+    return parts
 
 
 def tip_lines(feature_type: str, row: Mapping[str, Any], lang: str = "en") -> list[str]:

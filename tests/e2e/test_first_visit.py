@@ -41,8 +41,13 @@ def test_a_first_visit_loads_one_script_fetches_the_layers_and_runs_the_page_onc
     assert len(asked) == 1, asked  # the page's own run; the untouched map reported nothing
 
 
-def test_the_close_up_basemap_is_fetched_when_the_reader_zooms_in(page, app_url):
+def test_the_close_up_basemap_is_fetched_when_the_reader_zooms_in_over_it(page, app_url):
     frame, _ = open_page(page, app_url, "/border_map")
+    detail: list[str] = []
+    page.on("request", lambda r: "/basemap-detail-" in r.url and detail.append(r.url))
+    frame.locator("body").evaluate("() => window.map.setView([38.5, 74.8], 9)")  # the Pamir
+    page.wait_for_timeout(1000)
+    assert detail == [], "a close view far from the Amur fetched the Amur's detail"
     with page.expect_request(lambda r: "/basemap-detail-" in r.url, timeout=TIMEOUT):
         frame.locator("body").evaluate("() => window.map.setView([48.35, 134.9], 9)")
     # the fixture's Amur close-up (min_zoom 8) is drawn, with its label

@@ -27,20 +27,27 @@ def test_a_layer_is_written_once_under_a_name_of_its_content():
     assert cache.layer_url(other) != url
 
 
-def test_the_basemap_overview_names_its_close_up_detail_and_together_they_are_whole():
+def test_the_basemap_overview_names_its_close_up_parts_and_together_they_are_whole():
+    from shapely.geometry import box, shape
+
     data = cache.atlas()
     whole = basemap_document(data.basemap_countries, data.basemap_water,
                              cache.DETAIL["overview"], rivers=data.basemap_rivers)
     overview = json.loads((VENDOR / cache._basemap_file(str(cache.geodata_root()),
                                                          config.resolution())).read_text())
-    detail_doc = json.loads((VENDOR / overview["detail"]["href"]).read_text())
-    assert overview["detail"]["minZoom"] == BASEMAP_DETAIL_ZOOM
     assert all((f["properties"].get("minZoom") or 0) < BASEMAP_DETAIL_ZOOM
                for f in overview["features"])
-    assert detail_doc["features"] and all(f["properties"]["minZoom"] >= BASEMAP_DETAIL_ZOOM
-                                          for f in detail_doc["features"])
+    parts = overview["detail"]
+    assert parts and len({p["href"] for p in parts}) == len(parts)
+    near = []
+    for part in parts:  # one file per close-up feature, inside the bounds the overview gives
+        doc = json.loads((VENDOR / part["href"]).read_text())
+        assert [f["properties"]["minZoom"] for f in doc["features"]] == [part["minZoom"]]
+        assert part["minZoom"] >= BASEMAP_DETAIL_ZOOM
+        assert box(*part["bbox"]).contains(shape(doc["features"][0]["geometry"]))
+        near += doc["features"]
     ids = sorted(f["id"] for f in whole["features"])
-    assert sorted(f["id"] for f in overview["features"] + detail_doc["features"]) == ids
+    assert sorted(f["id"] for f in overview["features"] + near) == ids
     merged = cache.basemap_whole()  # what a standalone map inlines
     assert "detail" not in merged and sorted(f["id"] for f in merged["features"]) == ids
 

@@ -5,9 +5,10 @@
  * and the selection halo, so it stays underneath although it arrives after them. Features with
  * `minZoom`/`maxZoom` (the named border rivers at three levels of detail) are shown only in that
  * zoom range, and those with a `label` get a permanent label in the `baLabels` pane. The close-up
- * levels may come in a second file the document names (`detail: {href, minZoom}`, relative to
- * its URL; borderatlas.views.features.split_basemap), fetched the first time the map is zoomed
- * in that far, so a first visit fetches the overview only.
+ * levels come in files of their own the document names (`detail: [{href, bbox, minZoom}]`, href
+ * relative to its URL; borderatlas.views.features.detail_parts), each fetched once the map is
+ * zoomed in that far over its bounds, so a first visit fetches the overview only and a close
+ * view of one river fetches that river's detail only.
  * Leaflet API only (createPane, L.geoJSON, tooltips): no private internals.
  */
 /* global L */
@@ -45,26 +46,40 @@
           style: function (feature) { return feature.properties.style; }
         };
         var detail;
-        var more = doc.detail;  // {href, minZoom}: close-up features, fetched when first needed
-        function redraw() {
+        var base = typeof source === 'string' ? new URL(source, root.location.href) : null;
+        var parts = (base && doc.detail) || [];  // close-up files, fetched when first needed
+        function draw() {
           var zoom = map.getZoom();
-          if (more && zoom >= more.minZoom) {
-            var href = new URL(more.href, new URL(source, root.location.href)).href;
-            more = null;
-            fetch(href)
-              .then(function (response) { return response.json(); })
-              .then(function (extra) {
-                zoomed = zoomed.concat(extra.features);
-                redraw();
-              });
-          }
           detail.clearLayers();
           detail.addData(zoomed.filter(function (f) { return inRange(f.properties, zoom); }));
         }
+        function fetchNeeded() {
+          var zoom = map.getZoom();
+          var view = map.getBounds();
+          parts.forEach(function (part) {
+            var box = part.bbox;
+            if (part.asked || zoom < part.minZoom ||
+                !view.intersects(L.latLngBounds([box[1], box[0]], [box[3], box[2]]))) {
+              return;
+            }
+            part.asked = true;
+            fetch(new URL(part.href, base).href)
+              .then(function (response) { return response.json(); })
+              .then(function (extra) {
+                zoomed = zoomed.concat(extra.features);
+                draw();
+              })
+              .catch(function (error) {  // context only: the map works without it
+                root.console.warn('Border Atlas: basemap detail ' + part.href + ': ' + error);
+              });
+          });
+        }
         L.geoJSON({type: 'FeatureCollection', features: fixed}, options).addTo(map);
         detail = L.geoJSON(null, L.extend({onEachFeature: label}, options)).addTo(map);  // above land
-        map.on('zoomend', redraw);
-        redraw();
+        map.on('zoomend', draw);
+        map.on('moveend', fetchNeeded);
+        draw();
+        fetchNeeded();
       });
   };
 }(window));
