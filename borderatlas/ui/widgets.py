@@ -25,7 +25,10 @@ LAYER_CAPTIONS = {"pairs": N_("Boundary by country pair"),
                   "versions": N_("Dated versions of the line"), "overlays": N_("Also show")}
 OVERLAY_LABELS = {"claims": N_("Claims by side and old lines"),
                   "areas": N_("Disputed / transferred areas"), "places": N_("Places"),
-                  "security": N_("Border security: crossings, 100 km zone")}
+                  "security": N_("Crossings, 100 km zone")}
+LAYER_HELP = {"overlays": N_("Claims: each side's claimed and older lines. Crossings, 100 km "
+                             "zone: the border crossings open that year and the border security "
+                             "zone on each side.")}
 
 
 def layer_label(atlas: Any, token: str, lang: str, _: Callable[[str], str]) -> str:
@@ -53,7 +56,8 @@ def layer_sidebar(atlas: Any, prefix: str, year_label: str | None = None) -> set
             if tokens:
                 chosen = st.pills(_(LAYER_CAPTIONS[group]), tokens, selection_mode="multi",
                                   key=f"{prefix}_{group}",
-                                  format_func=lambda t: layer_label(atlas, t, lang, _))
+                                  format_func=lambda t: layer_label(atlas, t, lang, _),
+                                  help=_(LAYER_HELP[group]) if group in LAYER_HELP else None)
                 shown.update(chosen)
         st.segmented_control(
             _("Basemap"), urlstate.BASEMAPS, key=f"{prefix}_basemap", required=True,
