@@ -6,7 +6,7 @@ import streamlit as st
 
 from borderatlas import config, style, ui
 from borderatlas.data.files import LAYERS
-from borderatlas.views import panels, tables
+from borderatlas.views import htmltable, panels, tables
 
 data, _, lang = ui.atlas(), ui.gettext(), ui.current_lang()
 st.title(_("Sources & data"))
@@ -15,7 +15,9 @@ st.markdown(_("Boundary and basemap geometry derived from OpenStreetMap: **%(att
             % {"attribution": style.OSM_ATTRIBUTION})
 
 st.subheader(_("Layers: provenance, licence, accuracy"))
-st.dataframe(tables.provenance_table(data, lang), hide_index=True, key="src_prov")
+provenance = tables.provenance_table(data, lang)  # escaped HTML: no data grid's 1.7 MiB of scripts
+st.html(htmltable.table_html(provenance, lang=lang,
+                             label=_("Layers: provenance, licence, accuracy")))
 
 st.subheader(_("Downloads"))
 st.caption(_("The whole atlas at full resolution: every layer and the events table (GeoPackage), "
@@ -26,7 +28,7 @@ with st.expander(_("Single layers (GeoJSON)")):
     for i, name in enumerate(LAYERS):
         path = data.root / LAYERS[name][0]
         if path.is_file():
-            dl_cols[i % 3].download_button(f"{name}.geojson", path.read_bytes(),
+            dl_cols[i % 3].download_button(f"{name}.geojson", path.read_bytes,  # on click
                                            file_name=path.name, mime="application/geo+json",
                                            key=f"src_dl_{name}")
 
@@ -36,8 +38,10 @@ st.caption(_("Cite the underlying sources listed below for historical claims; ev
              "and event has its own “Cite this”. Map data © OpenStreetMap contributors, ODbL."))
 cff = config.CHECKOUT / "CITATION.cff"
 if cff.is_file():
-    with st.expander("CITATION.cff"):
-        st.code(cff.read_text(encoding="utf-8"), language="yaml")
+    citation_box = st.expander("CITATION.cff", key="src_cff", on_change="rerun")
+    with citation_box:  # lazy: the code block's highlighter loads only once the box opens
+        if citation_box.open:
+            st.code(cff.read_text(encoding="utf-8"), language="yaml")
 
 st.subheader(_("Bibliography (%(n)s)") % {"n": len(data.bibliography)})
 st.html(panels.sources_html(sorted(data.bibliography), data.bibliography, lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 
@@ -47,9 +48,9 @@ def how_to_cite_html(lang: str = "en") -> str:
 
 
 def download_buttons(columns: int = 3) -> None:
-    """One download button per export format."""
+    """One download button per export format; each file is built when its button is clicked."""
     _ = gettext()
     cols = st.columns(columns)
     for i, (label, (fmt, name, mime)) in enumerate(DOWNLOADS.items()):
-        cols[i % columns].download_button(_(label), download_bytes(label), file_name=name,
-                                          mime=mime, key=f"src_dl_{fmt}")
+        cols[i % columns].download_button(_(label), functools.partial(download_bytes, label),
+                                          file_name=name, mime=mime, key=f"src_dl_{fmt}")

@@ -164,7 +164,7 @@ def provenance_table(atlas: Any, lang: str = "en") -> pd.DataFrame:
         acc = frame["accuracy_m"].dropna() if "accuracy_m" in cols else pd.Series(dtype=float)
         prov.append({
             _("Layer"): name, _("Features"): len(frame), _("File"): LAYERS[name][0],
-            _("Method"): "; ".join(methods)[:300],
+            _("Method"): "; ".join(methods),
             _("Licence"): ", ".join(licences) or _("see SOURCES"),
             _("Accuracy (m)"): f"{acc.min():g}–{acc.max():g}" if len(acc) else "",
             _("Sources"): ", ".join(keys),

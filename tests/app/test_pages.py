@@ -298,6 +298,13 @@ def test_sources_page_downloads_and_bibliography(app):
     cite = " ".join(str(h.proto.body) for h in at.get("html"))
     assert "<b>Chicago:</b>" in cite and "<b>APA:</b>" in cite
     assert "Version 0.2.0" in cite and "@misc{" in cite
+    assert not at.dataframe  # provenance as a plain table: no data grid's scripts
+    provenance = light_tables(at)[0]
+    assert {"Layer", "Method", "Licence", "Sources"} <= set(provenance.columns)
+    assert "sections" in set(provenance["Layer"])
+    assert not at.code  # CITATION.cff is sent once its box opens
+    at.session_state["src_cff"] = True
+    assert "cff-version" in at.run().code[0].value
 
 
 def test_sources_page_download_bytes_come_from_the_exporters(geodata, monkeypatch):

@@ -68,3 +68,19 @@ def test_downloaded_map_opens_offline_from_disk(page, app_url, browser, tmp_path
         offline.screenshot(path=str(shots / "standalone_offline.png"))
     finally:
         context.close()
+
+
+def test_the_sources_page_builds_a_download_when_its_button_is_clicked(page, app_url, tmp_path):
+    fetched: list[str] = []
+    page.on("request", lambda r: "/media/" in r.url and "/static/" not in r.url and fetched.append(r.url))
+    page.goto(app_url + "/sources")
+    button = page.get_by_role("button", name="BibTeX")
+    button.wait_for(timeout=TIMEOUT)
+    page.wait_for_timeout(500)
+    assert fetched == []  # no export is built or sent with the page
+    with page.expect_download(timeout=TIMEOUT) as info:
+        button.click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert info.value.suggested_filename == "bibliography.bib"
+    assert saved.read_text(encoding="utf-8").lstrip().startswith("@")
