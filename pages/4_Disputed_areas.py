@@ -40,6 +40,7 @@ else:
     st.html(htmltable.table_html(table, numbers={cols["published"]: None, cols["computed"]: None},
                                  lang=lang))
 chosen = st.pills(_("Zoom to area"), area_ids, key="da_area", format_func=lambda i: names[i],
+                  persist_state="session",  # kept when the reader comes back to the page
                   on_change=lambda: choose(st.session_state["da_area"]),
                   help=_("Choose an area to zoom to it and read its history; choose it again "
                          "to see all areas."))

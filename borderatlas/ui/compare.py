@@ -63,14 +63,16 @@ def compare_pickers(data: Any, state: urlstate.ViewState, versions: Sequence[str
         with sidebar:
             preset = st.pills(version_label, [*versions, DATE], key=f"cmp_{side}",
                               format_func=preset_label, on_change=preset_changed, args=(side,),
-                              selection_mode="single", required=True, wrap=True)
+                              selection_mode="single", required=True, wrap=True,
+                              persist_state="session")
             if preset == DATE:
                 st.date_input(date_label, key=f"cmp_{side}_date", min_value=WHEN_MIN,
                               max_value=WHEN_MAX, format="YYYY-MM-DD", on_change=date_changed,
-                              args=(side,))
+                              args=(side,), persist_state="session")
             elif preset in versions:
                 st.caption(when_label(str(data.versions[preset]["date"]), lang=lang))
     sidebar.segmented_control(_("View"), list(VIEWS), key="cmp_view", required=True,
+                              persist_state="session",
                               format_func=lambda v: _(VIEWS[v]),
                               help=_("Overlay: both lines on one map. Swipe: drag the divider, "
                                      "the first date left and the second right. Side by side: "

@@ -55,12 +55,13 @@ def layer_sidebar(atlas: Any, prefix: str, year_label: str | None = None) -> set
         for group, tokens in layer_groups(atlas).items():
             if tokens:
                 chosen = st.pills(_(LAYER_CAPTIONS[group]), tokens, selection_mode="multi",
-                                  key=f"{prefix}_{group}",
+                                  key=f"{prefix}_{group}", persist_state="session",
                                   format_func=lambda t: layer_label(atlas, t, lang, _),
                                   help=_(LAYER_HELP[group]) if group in LAYER_HELP else None)
                 shown.update(chosen)
         st.segmented_control(
             _("Basemap"), urlstate.BASEMAPS, key=f"{prefix}_basemap", required=True,
+            persist_state="session",
             format_func=lambda b: _(BASEMAP_LABELS[b]) if b in BASEMAP_LABELS else b,
             help=_("The bundled vector basemap works offline. Tiles are fetched from "
                    "tile.openstreetmap.org and need an internet connection. Automatic: "
@@ -77,7 +78,8 @@ def year_input(label: str, key: str, help: str | None = None,
     on a first visit, the number input ~16 KiB beside a text input (README "Performance").
     """
     return int(st.number_input(label, min_value=urlstate.YEAR_MIN, max_value=urlstate.YEAR_MAX,
-                               step=1, format="%d", key=key, help=help, width=width))
+                               step=1, format="%d", key=key, help=help, width=width,
+                               persist_state="session"))
 
 
 def sortable_toggle(key: str) -> bool:
@@ -89,7 +91,7 @@ def sortable_toggle(key: str) -> bool:
     _ = gettext()
     views = {"plain": _("Plain table"), "sortable": _("Sortable table")}
     choice = st.segmented_control(
-        _("Table"), list(views), key=key, required=True, default="plain",
+        _("Table"), list(views), key=key, required=True, default="plain", persist_state="session",
         format_func=lambda v: views.get(v, v), label_visibility="collapsed",
         help=_("Sortable table: sort, filter and resize the columns in a data grid. It loads "
                "more than a megabyte of scripts the first time."))
@@ -100,7 +102,7 @@ def search_box(atlas: Any, selection_key: str, view_key: str, prefix: str) -> No
     """Search any name; a hit's button selects the feature and zooms onto it."""
     _ = gettext()
     query = st.text_input(_("Search any name (English, Русский, 中文, pinyin)"),
-                          key=f"{prefix}_query")
+                          key=f"{prefix}_query", persist_state="session")
     if not query:
         return
     hits = viewmodel.search(atlas, query)
@@ -158,6 +160,7 @@ def events_view(frame: pd.DataFrame, year: int, chosen: str | None, keys: tuple[
     views = {"strip": _("Events strip"), "chart": _("Interactive chart")}
     if st.segmented_control(
             _("Events as"), list(views), key=toggle_key, required=True, default="strip",
+            persist_state="session",
             format_func=lambda v: views.get(v, v), label_visibility="collapsed",
             help=_("Interactive chart: zoom, pan and click the events on a chart (Plotly). It "
                    "loads a few megabytes the first time.")) == "chart":

@@ -329,3 +329,30 @@ def test_pages_survive_missing_geodata(tmp_path, monkeypatch, page):
     if page:
         at.switch_page(page).run()
     assert not at.exception, at.exception
+
+
+def test_every_page_keeps_the_readers_choices_when_they_come_back(app):
+    """Widgets keep their values across page switches (persist_state), not the URL's defaults."""
+    at = app(PAGES[1], compare="1995-03,present", view="swipe")
+    at.date_input(key="cmp_a_date").set_value(dt.date(1996, 6, 1)).run()
+    at = app_switch(app_switch(at, PAGES[0]), PAGES[1])
+    assert not at.exception, at.exception
+    assert at.pills(key="cmp_a").value == "date" and at.pills(key="cmp_b").value == "present"
+    assert str(at.date_input(key="cmp_a_date").value) == "1996-06-01"
+    assert at.segmented_control(key="cmp_view").value == "swipe"
+    assert qp(at, "compare") == "1996-06-01,present"
+    at = app_switch(at, PAGES[0])
+    at.pills(key="bm_overlays").set_value(["claims"]).run()
+    at.number_input(key="bm_year").set_value(1970).run()
+    at = app_switch(app_switch(at, PAGES[3]), PAGES[0])
+    assert at.pills(key="bm_overlays").value == ["claims"] and len(at.pills(key="bm_pairs").value) >= 2
+    assert at.number_input(key="bm_year").value == 1970
+    at = app_switch(at, PAGES[3])
+    at.pills(key="da_area").set_value("zhenbao").run()
+    at = app_switch(app_switch(at, PAGES[2]), PAGES[3])
+    assert at.pills(key="da_area").value == "zhenbao"
+
+
+def app_switch(at: AppTest, page: str) -> AppTest:
+    """The reader picks another page in the sidebar."""
+    return at.switch_page(page).run()
