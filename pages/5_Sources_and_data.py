@@ -38,9 +38,8 @@ st.caption(_("Cite the underlying sources listed below for historical claims; ev
              "and event has its own “Cite this”. Map data © OpenStreetMap contributors, ODbL."))
 cff = config.CHECKOUT / "CITATION.cff"
 if cff.is_file():
-    citation_box = st.expander("CITATION.cff", key="src_cff", on_change="rerun")
-    with citation_box:  # lazy: the code block's highlighter loads only once the box opens
-        if citation_box.open:
+    with ui.lazy_expander("CITATION.cff", "src_cff") as shown:  # the code block once opened
+        if shown:
             st.code(cff.read_text(encoding="utf-8"), language="yaml")
 
 st.subheader(_("Bibliography (%(n)s)") % {"n": len(data.bibliography)})

@@ -10,7 +10,7 @@ import streamlit as st
 
 from borderatlas.dates import WHEN_MAX, WHEN_MIN, parse_date, when_label
 from borderatlas.ui.lang import current_lang, gettext, ngettext
-from borderatlas.ui.widgets import sortable_toggle
+from borderatlas.ui.widgets import lazy_expander, sortable_toggle
 from borderatlas.views import htmltable, panels, tables, urlstate
 from borderatlas.views.messages import N_
 
@@ -23,8 +23,8 @@ def compare_pickers(data: Any, state: urlstate.ViewState, versions: Sequence[str
     """Two ends (a version, or any date typed) and the view; returns (a, b, view).
 
     Pills, and a date input only when "a date" is chosen: the selectbox and the date input cost
-    a first visit ~115 and ~260 KiB of scripts, the pills none (README "Scale"). Each end's day
-    is kept under ``cmp_{side}_day``, which a preset sets and the date input follows.
+    a first visit ~115 and ~260 KiB of scripts, the pills none (README "Scale"). A preset puts
+    its day in the date input's state (kept while the input is hidden: ``persist_state``).
     """
 
     def version_day(vid: str) -> dt.date:
@@ -32,22 +32,17 @@ def compare_pickers(data: Any, state: urlstate.ViewState, versions: Sequence[str
         return parse_date(str(data.versions[vid]["date"]))
 
     def preset_changed(side: str) -> None:
-        """A version preset sets the end's day; "a date" starts the input on that day."""
+        """A version preset puts its day in the date input, where "a date" then starts."""
         preset = st.session_state[f"cmp_{side}"]
         if preset in versions:
-            st.session_state[f"cmp_{side}_day"] = version_day(preset)
-        st.session_state[f"cmp_{side}_date"] = st.session_state[f"cmp_{side}_day"]
-
-    def date_changed(side: str) -> None:
-        """A date typed is the end's day."""
-        st.session_state[f"cmp_{side}_day"] = st.session_state[f"cmp_{side}_date"]
+            st.session_state[f"cmp_{side}_date"] = version_day(preset)
 
     if "cmp_init" not in st.session_state:  # first visit (or a fresh link): widgets from the URL
         st.session_state["cmp_init"] = True
         for side, end in zip("ab", state.versions, strict=True):
             st.session_state[f"cmp_{side}"] = end if end in versions else DATE
-            day = version_day(end) if end in versions else parse_date(end)
-            st.session_state[f"cmp_{side}_day"] = st.session_state[f"cmp_{side}_date"] = day
+            st.session_state[f"cmp_{side}_date"] = (version_day(end) if end in versions
+                                                     else parse_date(end))
         st.session_state["cmp_view"] = state.view
         st.session_state["cmp_selected"] = state.feature
 
@@ -67,8 +62,7 @@ def compare_pickers(data: Any, state: urlstate.ViewState, versions: Sequence[str
                               persist_state="session")
             if preset == DATE:
                 st.date_input(date_label, key=f"cmp_{side}_date", min_value=WHEN_MIN,
-                              max_value=WHEN_MAX, format="YYYY-MM-DD", on_change=date_changed,
-                              args=(side,), persist_state="session")
+                              max_value=WHEN_MAX, format="YYYY-MM-DD", persist_state="session")
             elif preset in versions:
                 st.caption(when_label(str(data.versions[preset]["date"]), lang=lang))
     sidebar.segmented_control(_("View"), list(VIEWS), key="cmp_view", required=True,
@@ -79,9 +73,9 @@ def compare_pickers(data: Any, state: urlstate.ViewState, versions: Sequence[str
                                      "two maps that move together."))
 
     def chosen(side: str) -> str:
-        """The chosen end: a version id, or the ISO date of the end's day."""
+        """The chosen end: a version id, or the ISO date in the date input."""
         preset = st.session_state[f"cmp_{side}"]
-        return preset if preset != DATE else st.session_state[f"cmp_{side}_day"].isoformat()
+        return preset if preset != DATE else st.session_state[f"cmp_{side}_date"].isoformat()
 
     return chosen("a"), chosen("b"), str(st.session_state["cmp_view"])
 
@@ -113,10 +107,8 @@ def change_table(data: Any, rows: Sequence[dict[str, Any]], a: str, b: str,
                            "text/csv", key="cmp_csv")
         d2.download_button(_("Download GeoJSON"), tables.change_geojson(rows, a, b, lang),
                            f"{stem}.geojson", "application/geo+json", key="cmp_geojson")
-        sources = st.expander(_("Sources for these differences"), key="cmp_sources",
-                              on_change="rerun")
-        with sources:  # lazy: the references are sent only once the reader opens them
-            if sources.open:
+        with lazy_expander(_("Sources for these differences"), "cmp_sources") as shown:
+            if shown:
                 st.html(panels.sources_html([k for r in rows for k in r.get("sources") or []],
                                             data.bibliography, lang))
     else:

@@ -60,15 +60,15 @@ def base_map(basemap: str = "auto", center: tuple[float, float] = layers.DEFAULT
     tiles = "OpenStreetMap" if basemap == "osm" else None  # optional; needs internet
     m = layers.base_map(None, base_url_path(), tiles=tiles, center=center, zoom=zoom,
                         bounds=bounds)
+    lang, _ = current_lang(), gettext()
     url = None
     if basemap in ("vector", "auto"):  # auto: the browser shows tiles if they load, else this
         url = vendor_url(_basemap_file(str(config.geodata_root()), config.resolution()))
-    lang, _ = current_lang(), gettext()
-    if basemap == "auto" and url is not None:
-        elements.AutoBasemap(url, base_url_path=base_url_path(), labels=basemap_note_labels(_)
-                             ).add_to(m)
-    elif url is not None:
-        elements.FetchedBasemap(url, base_url_path=base_url_path()).add_to(m)
+        if basemap == "auto":
+            elements.AutoBasemap(url, base_url_path=base_url_path(),
+                                 labels=basemap_note_labels(_)).add_to(m)
+        else:
+            elements.FetchedBasemap(url, base_url_path=base_url_path()).add_to(m)
     elements.Fullscreen(base_url_path(), title=_("Full screen (toggle)")).add_to(m)
     elements.MousePosition(base_url_path()).add_to(m)
     elements.Measure(base_url_path(), title=_("Measure a distance (toggle)"),

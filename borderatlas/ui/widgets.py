@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal
 
 import pandas as pd
@@ -68,6 +69,18 @@ def layer_sidebar(atlas: Any, prefix: str, year_label: str | None = None) -> set
                    "your browser shows tiles if they load, else the bundled vector basemap."))
         year_input(year_label or _("Status in year"), f"{prefix}_year")
     return shown
+
+
+@contextlib.contextmanager
+def lazy_expander(label: str, key: str) -> Iterator[bool]:
+    """An expander whose contents are sent only once the reader opens it; yields whether it is.
+
+    Opening it reruns the page (``on_change="rerun"``), so until then its contents, and the
+    scripts their widgets need, cost a first visit nothing.
+    """
+    box = st.expander(label, key=key, on_change="rerun")
+    with box:
+        yield bool(box.open)
 
 
 def year_input(label: str, key: str, help: str | None = None,
@@ -177,10 +190,8 @@ def events_view(frame: pd.DataFrame, year: int, chosen: str | None, keys: tuple[
                         selection_mode="points", key=chart_key)
     else:
         st.html(eventstrip.strip_html(frame, year, lang, chosen))
-    listing = st.expander(eventstrip.list_heading(len(frame), lang), key=f"{list_key}_all",
-                          on_change="rerun")
-    with listing:  # lazy, as the list below: sent only once the reader opens it
-        if listing.open:
+    with lazy_expander(eventstrip.list_heading(len(frame), lang), f"{list_key}_all") as shown:
+        if shown:
             st.html(eventstrip.list_html(frame, lang, chosen))
     titles = dict(zip(frame["id"], frame["title"], strict=True))
     label = _("Choose an event") + (f": {markdown_literal(str(titles[chosen]))}"
