@@ -7,8 +7,9 @@ Chrome DevTools Protocol events: HTTP ``Network.loadingFinished`` and websocket 
 are also decoded as Streamlit ``ForwardMsg``/``BackMsg`` protobufs to count script runs.
 First visits (every run, also alone with ``--first-visit-only``; ``--url`` for a server already
 running, e.g. behind nginx; ``--site`` adds the static export): each page with a map in a fresh
-context, side by side with an empty Streamlit app served by the same Streamlit
-(:func:`measure_first_visits`, :func:`beyond_shell`).
+context, side by side with an empty Streamlit app and the floor of this stack, a bare
+streamlit-folium map, served by the same Streamlit (:func:`measure_first_visits`,
+:func:`beyond_shell`).
 Not part of the pytest suite (timings are not tests); ``tests/tools/test_bench.py`` covers the maths.
 """
 
@@ -87,6 +88,20 @@ TARGETS = {  # metric -> (limit, unit): what the issue asks for
 SHELL = "empty Streamlit app"
 # the app a first visit is compared with: Streamlit's own shell, nothing drawn, same server
 EMPTY_APP = '"""An empty Streamlit app: the shell Border Atlas\'s first visits are measured against."""\n'
+FLOOR = "bare streamlit-folium map"
+# the floor of "map drawn" with this stack: streamlit-folium drawing one 120-vertex line, inline,
+# with our local Leaflet bundle and nothing else on the page (the issue's "tutorial peer")
+FLOOR_APP = '''"""The least a streamlit-folium map costs a first visit: one inline line, nothing else."""
+import folium
+from streamlit_folium import st_folium
+
+from borderatlas.map import assets
+
+m = assets.use_local_assets(folium.Map(location=[46.5, 110.0], zoom_start=4, tiles=None))
+folium.GeoJson({"type": "LineString",
+                "coordinates": [[80 + i * 0.5, 45 + (i % 7) * 0.3] for i in range(120)]}).add_to(m)
+st_folium(m, height=500, returned_objects=[])
+'''
 DOCUMENT = "(page document)"  # the top document's URL differs by page; the shell's is the same
 
 
@@ -450,17 +465,23 @@ def measure_interactions(browser: Any, base: str, res: Results) -> None:
 
 
 @contextmanager
-def run_empty_app(tmp: Path) -> Iterator[Server]:
-    """An empty Streamlit app (written into ``tmp``) served by the same Streamlit and config."""
+def run_empty_app(tmp: Path, name: str = "empty_app", source: str = EMPTY_APP) -> Iterator[Server]:
+    """An empty Streamlit app (written into ``tmp``) served by the same Streamlit and config.
+
+    ``source`` may be another reference app (:data:`FLOOR_APP`); ``tmp/static/vendor`` then
+    holds the local Leaflet it links, as ``static/vendor`` does for the atlas.
+    """
+    from borderatlas.map.assets import install_vendor
     from borderatlas.serve import start, stop, wait_healthy
 
-    script = tmp / "empty_app.py"
-    script.write_text(EMPTY_APP, encoding="utf-8")
+    script = tmp / f"{name}.py"
+    script.write_text(source, encoding="utf-8")
+    install_vendor(tmp / "static")
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true",
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    with (tmp / "empty_app.log").open("w") as out:  # cwd = the repo: its .streamlit/config.toml
+    with (tmp / f"{name}.log").open("w") as out:  # cwd = the repo: its .streamlit/config.toml
         proc = start(cmd, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -489,17 +510,28 @@ def largest_beyond_shell(url_bytes: Mapping[str, int], shell_urls: Mapping[str, 
 
 
 def measure_first_visits(browser: Any, base: str, shell: Server, res: Results,
-                         largest: dict[str, Any] | None = None) -> None:
-    """First visits of the empty app and of every page with a map, side by side.
+                         largest: dict[str, Any] | None = None,
+                         floor: Server | None = None) -> None:
+    """First visits of the empty app, the floor app and every page with a map, side by side.
 
     Map drawn = the first Leaflet vector path in the map frame; "after the shell is idle" takes
     off this run's idle time of the empty app. Bytes beyond the shell: :func:`beyond_shell`
     (CDP: HTTP as received, on the wire; websocket payloads as decoded, so
-    ``server.enableWebsocketCompression`` does not change them).
+    ``server.enableWebsocketCompression`` does not change them). ``floor`` serves
+    :data:`FLOOR_APP`: what any streamlit-folium map costs on this machine, whatever it shows.
     """
     empty, _, shell_idle = _visit(browser, shell.url + "/", None)
     res.add(f"first visit → idle: {SHELL}", shell_idle, "s")
     res.add(f"first visit HTTP+WS: {SHELL}", (empty.http_bytes + empty.ws_in) / 1024, "KiB")
+    if floor is not None:
+        probe, drawn, _idle = _visit(browser, floor.url + "/", DRAWN)
+        assert drawn is not None
+        res.add(f"first visit → map drawn: {FLOOR}", drawn, "s")
+        res.add(f"first visit, floor: map drawn after the shell is idle: {FLOOR}",
+                drawn - shell_idle, "s")
+        res.add(f"first visit, floor: beyond the shell: {FLOOR}",
+                beyond_shell(probe.url_bytes, probe.ws_in, empty.url_bytes, empty.ws_in) / 1024,
+                "KiB")
     for name, path, selector in PAGES:
         if selector is None:
             continue
@@ -670,6 +702,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 server = Server(url=args.url.rstrip("/"), pid=-1)
             shell = stack.enter_context(run_empty_app(Path(tmp)))
+            floor = stack.enter_context(run_empty_app(Path(tmp), "floor_app", FLOOR_APP))
             pw = stack.enter_context(sync_playwright())
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             warm = browser.new_context()  # fill the server's caches before measuring
@@ -678,10 +711,11 @@ def main(argv: list[str] | None = None) -> int:
             for _name, path, selector in PAGES:
                 load_page(warm_page, warm_probe, server.url + path, selector)
             load_page(warm_page, warm_probe, shell.url + "/", None)
+            load_page(warm_page, warm_probe, floor.url + "/", DRAWN)
             warm.close()
             for run in range(args.runs):
                 last = run == args.runs - 1
-                measure_first_visits(browser, server.url, shell, res, largest)
+                measure_first_visits(browser, server.url, shell, res, largest, floor)
                 if not args.first_visit_only:
                     measure_pages(browser, server.url, res, cache, args.shots if last else None)
                     measure_interactions(browser, server.url, res)
@@ -714,6 +748,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Cache-Control {kind}: {value}")
     for name, t in report["targets"].items():
         print(f"{'MET ' if t['met'] else 'MISS'} {name}: {t['median']:.3f} ≤ {t['limit']} {t['unit']}")
+    floor_key = f"first visit, floor: map drawn after the shell is idle: {FLOOR}"
+    if metrics.get(floor_key, {}).get("median") is not None:
+        print(f"floor: a {FLOOR} (one inline line, nothing else) draws "
+              f"{metrics[floor_key]['median']:.3f} s after the shell is idle")
     print(f"report: {args.json}")
     return 0
 

@@ -121,3 +121,17 @@ def test_the_largest_responses_beyond_the_shell_are_listed_largest_first():
     got = bench.largest_beyond_shell({"/a": 2048, "/b": 1024, "/shell": 9999, "/c": 4096},
                                      {"/shell": 9999}, n=2)
     assert list(got.items()) == [("/c", 4.0), ("/a", 2.0)]
+
+
+def test_the_floor_app_draws_one_local_streamlit_folium_map_and_is_no_target():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_string(bench.FLOOR_APP, default_timeout=30).run()
+    assert not at.exception
+    maps = [e for e in at.get("component_instance")
+            if e.proto.component_name == "streamlit_folium.st_folium"]
+    assert len(maps) == 1
+    html = maps[0].proto.json_args
+    assert "LineString" in html and "/app/static/vendor/" in html and "cdn" not in html.lower()
+    floor = f"first visit, floor: map drawn after the shell is idle: {bench.FLOOR}"
+    assert bench.check_targets({floor: {"median": 9.0}}) == {}
