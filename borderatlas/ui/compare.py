@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -103,9 +104,11 @@ def change_table(data: Any, rows: Sequence[dict[str, Any]], a: str, b: str,
                                          numbers={cols["area"]: 1}, lang=lang))
         stem = f"border-changes-{a}-{b}"
         d1, d2, _rest = st.columns([1, 1, 4])
-        d1.download_button(_("Download CSV"), tables.change_csv(rows, lang), f"{stem}.csv",
-                           "text/csv", key="cmp_csv")
-        d2.download_button(_("Download GeoJSON"), tables.change_geojson(rows, a, b, lang),
+        # built when clicked: a first visit neither builds nor fetches them (README "Scale")
+        d1.download_button(_("Download CSV"), functools.partial(tables.change_csv, rows, lang),
+                           f"{stem}.csv", "text/csv", key="cmp_csv")
+        d2.download_button(_("Download GeoJSON"),
+                           functools.partial(tables.change_geojson, rows, a, b, lang),
                            f"{stem}.geojson", "application/geo+json", key="cmp_geojson")
         with lazy_expander(_("Sources for these differences"), "cmp_sources") as shown:
             if shown:

@@ -84,3 +84,21 @@ def test_the_sources_page_builds_a_download_when_its_button_is_clicked(page, app
     info.value.save_as(saved)
     assert info.value.suggested_filename == "bibliography.bib"
     assert saved.read_text(encoding="utf-8").lstrip().startswith("@")
+
+
+def test_compares_change_table_downloads_are_built_when_clicked(page, app_url, tmp_path):
+    fetched: list[str] = []
+    page.on("request", lambda r: "/media/" in r.url and "/static/" not in r.url and fetched.append(r.url))
+    open_page(page, app_url, "/compare")
+    button = page.get_by_role("button", name="Download CSV")
+    button.wait_for(timeout=TIMEOUT)
+    page.wait_for_timeout(500)
+    assert fetched == []  # neither the CSV nor the GeoJSON is built or sent with the page
+    with page.expect_download(timeout=TIMEOUT) as info:
+        button.click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert info.value.suggested_filename.endswith(".csv")
+    header = saved.read_text(encoding="utf-8").splitlines()[0]
+    assert "Place" in header
+
