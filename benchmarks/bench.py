@@ -90,7 +90,7 @@ SHELL = "empty Streamlit app"
 EMPTY_APP = '"""An empty Streamlit app: the shell Border Atlas\'s first visits are measured against."""\n'
 FLOOR = "bare streamlit-folium map"
 # the floor of "map drawn" with this stack: streamlit-folium drawing one 120-vertex line, inline,
-# with our local Leaflet bundle and nothing else on the page (the issue's "tutorial peer")
+# with our local Leaflet bundle and nothing else on the page (like the issue's tutorial peer)
 FLOOR_APP = '''"""The least a streamlit-folium map costs a first visit: one inline line, nothing else."""
 import folium
 from streamlit_folium import st_folium
@@ -465,11 +465,11 @@ def measure_interactions(browser: Any, base: str, res: Results) -> None:
 
 
 @contextmanager
-def run_empty_app(tmp: Path, name: str = "empty_app", source: str = EMPTY_APP) -> Iterator[Server]:
-    """An empty Streamlit app (written into ``tmp``) served by the same Streamlit and config.
+def run_reference_app(tmp: Path, name: str = "empty_app", source: str = EMPTY_APP) -> Iterator[Server]:
+    """A reference app (written into ``tmp``) served by the same Streamlit and config as the atlas.
 
-    ``source`` may be another reference app (:data:`FLOOR_APP`); ``tmp/static/vendor`` then
-    holds the local Leaflet it links, as ``static/vendor`` does for the atlas.
+    The empty app by default; ``source`` :data:`FLOOR_APP` is the bare map, whose local Leaflet
+    ``tmp/static/vendor`` holds, as ``static/vendor`` does for the atlas.
     """
     from borderatlas.map.assets import install_vendor
     from borderatlas.serve import start, stop, wait_healthy
@@ -701,8 +701,8 @@ def main(argv: list[str] | None = None) -> int:
                 server = stack.enter_context(run_app(args.geodata, log))
             else:
                 server = Server(url=args.url.rstrip("/"), pid=-1)
-            shell = stack.enter_context(run_empty_app(Path(tmp)))
-            floor = stack.enter_context(run_empty_app(Path(tmp), "floor_app", FLOOR_APP))
+            shell = stack.enter_context(run_reference_app(Path(tmp)))
+            floor = stack.enter_context(run_reference_app(Path(tmp), "floor_app", FLOOR_APP))
             pw = stack.enter_context(sync_playwright())
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             warm = browser.new_context()  # fill the server's caches before measuring
