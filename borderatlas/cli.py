@@ -1,4 +1,4 @@
-"""Command line: ``borderatlas serve|validate|manifest|build-geodata|export|export-site`` (also ``python -m borderatlas``)."""
+"""Command line: ``borderatlas serve|validate|manifest|build-geodata|export|export-site|bench|loadtest`` (also ``python -m borderatlas``)."""
 
 from __future__ import annotations
 
@@ -97,6 +97,23 @@ def _serve(args: argparse.Namespace) -> int:
     return serve(args.rest)
 
 
+# the checkout's benchmarks/, outside the package: name -> what it is
+DEV_TOOLS = {"bench": "the browser benchmark", "loadtest": "the websocket load test"}
+
+
+def _dev_tool(name: str, rest: Sequence[str]) -> int:
+    """Run ``benchmarks/<name>.py`` of the checkout (a developer tool, not part of the package)."""
+    import subprocess
+
+    script = config.CHECKOUT / "benchmarks" / f"{name}.py"
+    if not script.is_file():
+        print(f"borderatlas {name}: {script} not found: the benchmark and the load test are "
+              "developer tools of the repository; run them from a clone", file=sys.stderr)
+        return 2
+    return subprocess.call([sys.executable, "-m", f"benchmarks.{name}", *rest],
+                           cwd=config.CHECKOUT)
+
+
 LOCALE = "borderatlas/locale"
 POT = f"{LOCALE}/borderatlas.pot"
 HEADER = ("# Interface strings of Border Atlas.\n"
@@ -163,10 +180,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("serve", help="run the app (Streamlit options pass through)")
     p.add_argument("rest", nargs=argparse.REMAINDER)
     p.set_defaults(func=_serve)
+    for name, what in DEV_TOOLS.items():
+        p = sub.add_parser(name, help=f"{what} (benchmarks/{name}.py; its options pass through)")
+        p.add_argument("rest", nargs=argparse.REMAINDER)
     argv = list(sys.argv[1:] if argv is None else argv)
     # REMAINDER drops a leading "--option"; hand these commands their argv untouched
     if argv[:1] == ["serve"]:
         return _serve(argparse.Namespace(rest=argv[1:]))
+    if argv[:1] and argv[0] in DEV_TOOLS:
+        return _dev_tool(argv[0], argv[1:])
     args = parser.parse_args(argv)
     return args.func(args)
 

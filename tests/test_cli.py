@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from borderatlas import config
 from borderatlas.cli import main
 
 
@@ -91,3 +92,17 @@ def test_export_refuses_invalid_data(make_geodata, mini_files, tmp_path, capsys)
     root = make_geodata(mini_files)
     assert main(["export", str(tmp_path / "o"), "--data", str(root), "--format", "csv"]) == 1
     assert "data problem(s)" in capsys.readouterr().err
+
+
+def test_bench_and_loadtest_run_the_checkouts_developer_tools(capfd):
+    assert main(["bench", "--help"]) == 0  # its own options, passed through untouched
+    assert "--first-visit-only" in capfd.readouterr().out
+    assert main(["loadtest", "--help"]) == 0
+    assert "--users" in capfd.readouterr().out
+
+
+def test_bench_outside_a_checkout_says_where_it_looked(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(config, "CHECKOUT", tmp_path)  # an installed package: no benchmarks/
+    assert main(["bench", "--runs", "1"]) == 2
+    err = capsys.readouterr().err
+    assert str(tmp_path / "benchmarks" / "bench.py") in err and "clone" in err
