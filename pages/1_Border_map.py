@@ -12,9 +12,8 @@ SEL = "bm_selected"
 
 data, _, lang = ui.atlas(), ui.gettext(), ui.current_lang()
 tokens = ui.layer_tokens(data)
-pairs = sorted(set(data.sections["pair"])) if "pair" in data.sections else []
-defaults = urlstate.ViewState(
-    year=urlstate.YEAR_MAX, layers=frozenset([ui.pair_token(p) for p in pairs] + ["areas", "places"]))
+defaults = urlstate.ViewState(  # every country pair, the areas and the places
+    year=urlstate.YEAR_MAX, layers=frozenset([*ui.layer_groups(data)["pairs"], "areas", "places"]))
 state = ui.read_url_state(defaults, "bm_url_notices", known_layers=tokens)
 
 if "bm_init" not in st.session_state:  # first visit (or a fresh link): widgets start from the URL

@@ -38,7 +38,7 @@ st.caption(_("Cite the underlying sources listed below for historical claims; ev
              "and event has its own “Cite this”. Map data © OpenStreetMap contributors, ODbL."))
 cff = config.CHECKOUT / "CITATION.cff"
 if cff.is_file():
-    with ui.lazy_expander("CITATION.cff", "src_cff") as shown:  # the code block once opened
+    with ui.lazy_box("CITATION.cff", "src_cff") as shown:  # the code block once opened
         if shown:
             st.code(cff.read_text(encoding="utf-8"), language="yaml")
 

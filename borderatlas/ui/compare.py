@@ -11,7 +11,7 @@ import streamlit as st
 
 from borderatlas.dates import WHEN_MAX, WHEN_MIN, parse_date, when_label
 from borderatlas.ui.lang import current_lang, gettext, ngettext
-from borderatlas.ui.widgets import lazy_expander, sortable_toggle
+from borderatlas.ui.widgets import lazy_box, sortable_toggle
 from borderatlas.views import htmltable, panels, tables, urlstate
 from borderatlas.views.messages import N_
 
@@ -110,7 +110,7 @@ def change_table(data: Any, rows: Sequence[dict[str, Any]], a: str, b: str,
         d2.download_button(_("Download GeoJSON"),
                            functools.partial(tables.change_geojson, rows, a, b, lang),
                            f"{stem}.geojson", "application/geo+json", key="cmp_geojson")
-        with lazy_expander(_("Sources for these differences"), "cmp_sources") as shown:
+        with lazy_box(_("Sources for these differences"), "cmp_sources") as shown:
             if shown:
                 st.html(panels.sources_html([k for r in rows for k in r.get("sources") or []],
                                             data.bibliography, lang))

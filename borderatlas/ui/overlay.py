@@ -12,6 +12,7 @@ from borderatlas.geo import overlay
 from borderatlas.map.overlay import overlay_layer
 from borderatlas.ui.cache import full_atlas
 from borderatlas.ui.lang import current_lang, gettext, ngettext
+from borderatlas.ui.widgets import lazy_box
 from borderatlas.views import overlay_view
 
 if TYPE_CHECKING:  # folium is imported by borderatlas.map only
@@ -30,11 +31,9 @@ def user_overlay(data: Atlas, key: str,
     state_key, result_key = f"{key}_overlay", f"{key}_overlay_result"
     # lazy: until the reader opens it (or has an overlay), nothing inside is sent, so a first
     # visit loads no file-uploader code (~40 KiB, ``python -m benchmarks.bench``)
-    box = st.expander(_("Your overlay: compare a line digitised from a historical map"),
-                      expanded=state_key in st.session_state, key=f"{key}_overlay_box",
-                      on_change="rerun")
-    with box:
-        if not box.open and state_key not in st.session_state:
+    with lazy_box(_("Your overlay: compare a line digitised from a historical map"),
+                  f"{key}_overlay_box", expanded=state_key in st.session_state) as shown:
+        if not shown and state_key not in st.session_state:
             return None
         upload = st.file_uploader(
             _("GeoJSON in WGS84 longitude/latitude (kept only in this browser session)"),

@@ -72,13 +72,14 @@ def layer_sidebar(atlas: Any, prefix: str, year_label: str | None = None) -> set
 
 
 @contextlib.contextmanager
-def lazy_expander(label: str, key: str) -> Iterator[bool]:
-    """An expander whose contents are sent only once the reader opens it; yields whether it is.
+def lazy_box(label: str, key: str, *, popover: bool = False, **options: Any) -> Iterator[bool]:
+    """An expander (or popover) whose contents are sent only once it is open; yields whether it is.
 
     Opening it reruns the page (``on_change="rerun"``), so until then its contents, and the
-    scripts their widgets need, cost a first visit nothing.
+    scripts their widgets need, cost a first visit nothing. ``options`` go to Streamlit's
+    ``st.expander`` / ``st.popover`` (``expanded``, ``icon``).
     """
-    box = st.expander(label, key=key, on_change="rerun")
+    box = (st.popover if popover else st.expander)(label, key=key, on_change="rerun", **options)
     with box:
         yield bool(box.open)
 
@@ -190,16 +191,15 @@ def events_view(frame: pd.DataFrame, year: int, chosen: str | None, keys: tuple[
                         selection_mode="points", key=chart_key)
     else:
         st.html(eventstrip.strip_html(frame, year, lang, chosen))
-    with lazy_expander(eventstrip.list_heading(len(frame), lang), f"{list_key}_all") as shown:
+    with lazy_box(eventstrip.list_heading(len(frame), lang), f"{list_key}_all") as shown:
         if shown:
             st.html(eventstrip.list_html(frame, lang, chosen))
     titles = dict(zip(frame["id"], frame["title"], strict=True))
     label = _("Choose an event") + (f": {markdown_literal(str(titles[chosen]))}"
                                     if chosen in titles else "")
     # lazy: the list is sent, and its scripts (~115 KiB) load, only once the reader opens it
-    box = st.popover(label, icon=":material/event:", key=f"{list_key}_box", on_change="rerun")
-    with box:
-        if box.open:
+    with lazy_box(label, f"{list_key}_box", popover=True, icon=":material/event:") as shown:
+        if shown:
             st.session_state[f"{list_key}_list"] = chosen if chosen in titles else "—"
             st.selectbox(_("Choose an event"), ["—", *frame["id"]], key=f"{list_key}_list",
                          format_func=lambda i: "—" if i == "—" else f"{i}: {titles.get(i)}",

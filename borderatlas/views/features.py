@@ -147,8 +147,8 @@ def detail_parts(detail: dict[str, Any]) -> list[dict[str, Any]]:
     parts = []
     for feature in detail["features"]:
         west, south, east, north = shape(feature["geometry"]).bounds  # outward to 0.001°
-        bounds = [math.floor(west * 1000) / 1000, math.floor(south * 1000) / 1000,
-                  math.ceil(east * 1000) / 1000, math.ceil(north * 1000) / 1000]
+        bounds = ([math.floor(v * 1000) / 1000 for v in (west, south)]
+                  + [math.ceil(v * 1000) / 1000 for v in (east, north)])
         parts.append({"type": "FeatureCollection", "bbox": bounds,
                       "minZoom": feature["properties"].get("minZoom") or 0,
                       "features": [feature]})

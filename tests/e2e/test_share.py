@@ -70,35 +70,42 @@ def test_downloaded_map_opens_offline_from_disk(page, app_url, browser, tmp_path
         context.close()
 
 
-def test_the_sources_page_builds_a_download_when_its_button_is_clicked(page, app_url, tmp_path):
+def media_fetched(page) -> list[str]:
+    """The page's requests for Streamlit media files (a download's bytes), as they are made."""
     fetched: list[str] = []
     page.on("request", lambda r: "/media/" in r.url and "/static/" not in r.url and fetched.append(r.url))
+    return fetched
+
+
+def click_download(page, button, tmp_path: Path) -> Path:
+    """Click a download button and save the file it gives (its suggested name, in tmp_path)."""
+    with page.expect_download(timeout=TIMEOUT) as info:
+        button.click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    return saved
+
+
+def test_the_sources_page_builds_a_download_when_its_button_is_clicked(page, app_url, tmp_path):
+    fetched = media_fetched(page)
     page.goto(app_url + "/sources")
     button = page.get_by_role("button", name="BibTeX")
     button.wait_for(timeout=TIMEOUT)
     page.wait_for_timeout(500)
     assert fetched == []  # no export is built or sent with the page
-    with page.expect_download(timeout=TIMEOUT) as info:
-        button.click()
-    saved = tmp_path / info.value.suggested_filename
-    info.value.save_as(saved)
-    assert info.value.suggested_filename == "bibliography.bib"
+    saved = click_download(page, button, tmp_path)
+    assert saved.name == "bibliography.bib"
     assert saved.read_text(encoding="utf-8").lstrip().startswith("@")
 
 
 def test_compares_change_table_downloads_are_built_when_clicked(page, app_url, tmp_path):
-    fetched: list[str] = []
-    page.on("request", lambda r: "/media/" in r.url and "/static/" not in r.url and fetched.append(r.url))
+    fetched = media_fetched(page)
     open_page(page, app_url, "/compare")
     button = page.get_by_role("button", name="Download CSV")
     button.wait_for(timeout=TIMEOUT)
     page.wait_for_timeout(500)
     assert fetched == []  # neither the CSV nor the GeoJSON is built or sent with the page
-    with page.expect_download(timeout=TIMEOUT) as info:
-        button.click()
-    saved = tmp_path / info.value.suggested_filename
-    info.value.save_as(saved)
-    assert info.value.suggested_filename.endswith(".csv")
+    saved = click_download(page, button, tmp_path)
+    assert saved.name.endswith(".csv")
     header = saved.read_text(encoding="utf-8").splitlines()[0]
     assert "Place" in header
-
